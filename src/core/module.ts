@@ -1,0 +1,19 @@
+import type { Migration } from './db/migrate.js';
+import type { MessageBundle } from './i18n/locale.js';
+import type { App, AppContext } from './http/context.js';
+import type { Deps } from './deps.js';
+
+/**
+ * What a participatory module declares about itself, in one place: its tables, its error codes
+ * with their HTTP status, its messages in both languages, its routes and its demo content.
+ * `src/server/modules.ts` lists the manifests; nothing is discovered by reflection.
+ */
+export interface ModuleManifest {
+  name: string;
+  migrations: Migration[];
+  errorStatus: Record<string, number>;
+  messages: MessageBundle;
+  routes(app: App, ctx: AppContext): void;
+  /** Adds this module's part of the demo municipality (runs once, after the core's demo). */
+  seedDemo?(deps: Deps): Promise<void>;
+}

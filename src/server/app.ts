@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../core/config.js';
+import type { DatabaseHandle } from '../core/db/database.js';
+import type { Clock } from '../core/clock.js';
+import type { ModuleManifest } from '../core/module.js';
+import type { App, AppContext } from '../core/http/context.js';
+import { Catalog, negotiateLocale } from '../core/i18n/locale.js';
+import { FailureError, fail } from '../core/errors.js';
+import { createErrorHandler, renderFailure } from '../core/http/errors.js';
+import { zodValidatorCompiler } from '../core/http/validation.js';
+import { SESSION_COOKIE, loadSession } from '../core/identity/sessions.js';
+import { visitor } from '../core/permissions/actor.js';
+import { demoRoutes } from './demo-routes.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  modules: ModuleManifest[];
+  /** Directory of the built web app; served when it exists and SERVE_WEB is on. */
+  webDir?: string;
+  logger?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Composes the HTTP server: security plugins, session and language per request, every module's routes, the web app. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config, database, clock, modules } = options;
+  const catalog = new Catalog(modules.map((m) => m.messages));
+  const status = new Map<string, number>();
+  for (const m of modules) for (const [code, s] of Object.entries(m.errorStatus)) status.set(code, s);
+  const statusOf = (code: string) => status.get(code) ?? 400;
+
+  const app = Fastify({
+    logger:
+      options.logger === false || config.LOG_LEVEL === 'silent'
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // Method, path and status only: no query strings, addresses, cookies or bodies (personal data stays out of logs).
+            serializers: {
+              req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.TRUST_PROXY,
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(createErrorHandler(catalog, statusOf));
+
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  app.decorateRequest('locale', 'en');
+  app.decorateRequest('session', null);
+  app.decorateRequest('actor', null as never);
+
+  const deps = { db: database.db, clock };
+  const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
+
+  app.addHook('onRequest', async (req) => {
+    req.locale = negotiateLocale(req.headers['accept-language']);
+    req.actor = visitor;
+    req.session = null;
+    if (!req.url.startsWith('/api/')) return;
+    const token = parseCookie(req.headers.cookie, SESSION_COOKIE);
+    if (token) {
+      req.session = await loadSession(deps, token, config.SESSION_TTL_HOURS);
+      if (req.session) req.actor = req.session.actor;
+    }
+    if (SAFE_METHODS.has(req.method)) return;
+    if (req.session) {
+      // Cookie-authenticated writes must echo the session's CSRF token.
+      if (req.headers['x-csrf-token'] !== req.session.csrfToken) throw new FailureError(fail('csrf_failed'));
+    } else {
+      // Without a session (sign-up, sign-in), a browser's cross-site form post is refused by its Origin.
+      const origin = req.headers.origin;
+      if (origin && origin !== 'null' && origin !== (publicOrigin ?? `${req.protocol}://${req.headers.host}`)) {
+        throw new FailureError(fail('csrf_failed'));
+      }
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    // The API is same-origin only; browsers may still load images cross-origin.
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+    hsts: config.PUBLIC_URL?.startsWith('https://') ? undefined : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, context) =>
+      new FailureError(fail('rate_limited', { params: { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) } })),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Civitas API',
+        version: '1',
+        description:
+          'Participatory local governance. Errors are `{ error: { code, message, fields? } }` with stable codes and messages in the language of `Accept-Language` (en or zh-CN). Signed-in writes need the `x-csrf-token` header from `GET /api/v1/session`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+
+  const ctx: AppContext = { deps, config, catalog, engine: database.engine };
+
+  app.get('/health', {
+    schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok'), engine: z.string() }) } },
+    config: { rateLimit: false },
+  }, async () => {
+    await sql`select 1`.execute(database.db);
+    return { status: 'ok' as const, database: 'ok' as const, engine: database.engine };
+  });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const module of modules) module.routes(app, ctx);
+  demoRoutes(app, ctx);
+
+  const webDir = options.webDir ?? path.resolve('dist/web');
+  const serveWeb = config.SERVE_WEB && fs.existsSync(path.join(webDir, 'index.html'));
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/health');
+    if (!isApi && serveWeb && (req.method === 'GET' || req.method === 'HEAD')) {
+      reply.header('cache-control', 'no-cache');
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(renderFailure(catalog, req.locale ?? 'en', fail('route_not_found')));
+  });
+
+  return app;
+}
+
+function parseCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return null;
+}

@@ -1,0 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../core/config.js';
+import { systemClock } from '../core/clock.js';
+import { buildApp } from './app.js';
+import { modules } from './modules.js';
+import { openPlatform, seedDemoIfWanted } from './platform.js';
+
+const WEB_DIR = path.resolve('dist/web');
+
+/** Builds the web app with Vite when the build is missing (first `npm start` on a fresh clone). */
+async function buildWebIfMissing(log: (line: string) => void): Promise<void> {
+  if (fs.existsSync(path.join(WEB_DIR, 'index.html'))) return;
+  log('building the web app (first start; takes a minute)');
+  const { build } = await import('vite');
+  await build({ configFile: path.resolve('vite.config.ts'), logLevel: 'warn' });
+  log('web app built');
+}
+
+/** Starts the platform: database, migrations, demo seed, web build, HTTP server; stops cleanly on SIGINT/SIGTERM. */
+export async function serve(config: Config, log: (line: string) => void): Promise<void> {
+  if (config.SERVE_WEB) await buildWebIfMissing(log);
+  const database = await openPlatform(config, log);
+  await seedDemoIfWanted(config, database, systemClock, log);
+  const app = await buildApp({ config, database, clock: systemClock, modules, webDir: WEB_DIR });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await app.listen({ host: config.HOST, port: config.PORT });
+  log(`Civitas is running at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (${database.engine === 'pglite' ? `embedded database in ${path.resolve(config.DATA_DIR)}` : 'PostgreSQL'})`);
+}
