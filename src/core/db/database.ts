@@ -77,15 +77,22 @@ export async function openDatabase(options: { url?: string; dataDir?: string; po
  * PGlite does not lock its directory, and two processes writing it would corrupt it. A lock file
  * holding the owner's process id keeps a second process out; a lock left by a dead process is taken over.
  */
+const heldLocks = new Set<string>();
+
 function acquireDirectoryLock(dataDir: string): () => void {
-  const lockPath = path.join(dataDir, 'civitas.lock');
+  const lockPath = path.resolve(dataDir, 'civitas.lock');
+  if (heldLocks.has(lockPath)) {
+    throw new DatabaseLockedError(`The embedded database in ${path.resolve(dataDir)} is already open in this process.`);
+  }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      heldLocks.add(lockPath);
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
+        heldLocks.delete(lockPath);
         process.off('exit', release);
         try {
           if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
