@@ -29,7 +29,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   let url: string | null = null;
   let drop = async () => {};
   if (base) {
-    const name = `civitas_t_${randomBytes(6).toString('hex')}`;
+    // Named after the run's own database, so a run can drop whatever its crashed tests left behind.
+    const baseName = decodeURIComponent(new URL(base).pathname.slice(1)) || 'civitas';
+    const name = `${baseName.replace(/[^a-z0-9_]/gi, '_').slice(0, 40)}_t_${randomBytes(6).toString('hex')}`.toLowerCase();
     const admin = new pg.Client({ connectionString: base });
     await admin.connect();
     await admin.query(`create database ${name}`);
