@@ -40,7 +40,7 @@ const table: { action: Parameters<typeof canCore>[1]; resource: OrganizationRef 
   { action: 'organization.verify', resource: society, allowed: [] },
   { action: 'organization.managePosts', resource: department, allowed: ['administrator'] },
   { action: 'organization.managePosts', resource: society, allowed: [] },
-  { action: 'organization.readPending', resource: pending, allowed: ['representative', 'member', 'administrator', 'assistedAdministrator'] },
+  { action: 'organization.readPending', resource: pending, allowed: ['representative', 'member', 'administrator'] },
   { action: 'organization.readPending', resource: society, allowed: Object.keys(actors) },
   { action: 'area.manage', resource: null, allowed: ['administrator'] },
   { action: 'user.manage', resource: null, allowed: ['administrator'] },
