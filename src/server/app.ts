@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import Fastify, { type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
@@ -31,6 +32,8 @@ export interface BuildAppOptions {
   /** Directory of the built web app; served when it exists and SERVE_WEB is on. */
   webDir?: string;
   logger?: boolean;
+  /** Where log lines go (standard output when not given); tests capture them here. */
+  logStream?: NodeJS.WritableStream;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,6 +52,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
         ? false
         : {
             level: config.LOG_LEVEL,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Method, path and status only: no query strings, addresses, cookies or bodies (personal data stays out of logs).
             serializers: {
               req: (req: FastifyRequest) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
@@ -86,7 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     if (SAFE_METHODS.has(req.method)) return;
     if (req.session) {
       // Cookie-authenticated writes must echo the session's CSRF token.
-      if (req.headers['x-csrf-token'] !== req.session.csrfToken) throw new FailureError(fail('csrf_failed'));
+      if (!sameSecret(req.headers['x-csrf-token'], req.session.csrfToken)) throw new FailureError(fail('csrf_failed'));
     } else {
       // Without a session (sign-up, sign-in), a browser's cross-site form post is refused by its Origin.
       const origin = req.headers.origin;
@@ -142,7 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     routePrefix: '/api/docs',
     staticCSP: true,
     // The docs page gets the same same-origin-only policy as the rest of the site.
-    transformStaticCSP: (header) => header.replace(/ https:/g, '').replace(/ validator\.swagger\.io/g, '').replace(/\s*upgrade-insecure-requests;?/g, ''),
+    transformStaticCSP: (header) => header.replace(/ https:/g, '').replace(/ validator\.swagger\.io/g, '').replace(/\s*upgrade-insecure-requests;?/g, '').replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
     uiConfig: { docExpansion: 'list', validatorUrl: null },
   });
 
@@ -185,6 +189,14 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   return app;
+}
+
+/** Constant-time comparison of a presented token with the expected one. */
+function sameSecret(presented: string | string[] | undefined, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function parseCookie(header: string | undefined, name: string): string | null {

@@ -77,7 +77,10 @@ function roleOf(actor: Actor, entry: AuditEntryInput): string {
   if (actor.kind === 'system') return 'system';
   if (actor.kind === 'visitor') return 'visitor';
   if (entry.postId) return 'official';
-  if (entry.organizationId) return 'representative';
+  // Staff acting on an organization they do not belong to act as staff, and are named as such.
+  const staff = actor.roles.includes('administrator') || actor.roles.includes('moderator');
+  const member = entry.organizationId ? actor.memberships.some((m) => m.organizationId === entry.organizationId) : false;
+  if (entry.organizationId && (member || !staff)) return 'representative';
   if (actor.roles.includes('administrator')) return 'administrator';
   if (actor.roles.includes('moderator')) return 'moderator';
   return actor.verified ? 'resident' : 'registered';

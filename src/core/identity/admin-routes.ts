@@ -46,6 +46,7 @@ export function adminRoutes(app: App, ctx: AppContext): void {
           eb.selectFrom('posts as p').select(sql<string[]>`coalesce(array_agg(p.title order by p.title), '{}')`.as('titles')).whereRef('p.holder_user_id', '=', 'u.id').as('posts'),
         ])
         .orderBy('u.created_at', 'desc')
+        .orderBy('u.id')
         .limit(limit)
         .offset(offset)
         .execute(),

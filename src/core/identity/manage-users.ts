@@ -21,8 +21,16 @@ export async function setUserRoles(
     await sql`select pg_advisory_xact_lock(7301003)`.execute(trx); // one role change at a time
     const before = (await trx.selectFrom('user_roles').select('role').where('user_id', '=', input.userId).execute()).map((r) => r.role).sort();
     if (before.includes('administrator') && !roles.includes('administrator')) {
-      const admins = await trx.selectFrom('user_roles').select(sql<number>`count(*)::int`.as('n')).where('role', '=', 'administrator').executeTakeFirstOrThrow();
-      if (admins.n <= 1) return fail('last_administrator');
+      // Another administrator who can still sign in must remain.
+      const others = await trx
+        .selectFrom('user_roles as r')
+        .innerJoin('users as u', 'u.id', 'r.user_id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('r.role', '=', 'administrator')
+        .where('r.user_id', '!=', input.userId)
+        .where('u.blocked_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (others.n < 1) return fail('last_administrator');
     }
     await trx.deleteFrom('user_roles').where('user_id', '=', input.userId).execute();
     if (roles.length > 0) {

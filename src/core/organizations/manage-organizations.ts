@@ -179,6 +179,7 @@ export async function decideOrganization(
         action: input.decision === 'verified' ? 'organization.verified' : 'organization.rejected',
         resourceType: 'organization',
         resourceId: input.id,
+        organizationId: input.id,
         data: input.reason ? { reason: input.reason } : {},
         public: true,
       },

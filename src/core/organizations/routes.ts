@@ -81,9 +81,10 @@ export function organizationRoutes(app: App, { deps }: AppContext): void {
     if (sector) query = query.where('o.sector', '=', sector);
     if (status) query = query.where('o.status', '=', status);
     if (q) query = query.where(sql<string>`o.name || ' ' || coalesce(o.name_zh, '')`, 'ilike', `%${escapeLike(q)}%`);
-    if (subtree) query = query.where((eb) => eb.or([eb('o.area_id', 'in', subtree), eb('o.area_id', 'is', null)]));
+    // City-wide government bodies (no area) serve every area.
+    if (subtree) query = query.where((eb) => eb.or([eb('o.area_id', 'in', subtree), eb.and([eb('o.sector', '=', 'government'), eb('o.area_id', 'is', null)])]));
     const [rows, total] = await Promise.all([
-      query.select(summaryColumns).orderBy('o.sector').orderBy('o.name').limit(limit).offset(offset).execute(),
+      query.select(summaryColumns).orderBy('o.sector').orderBy('o.name').orderBy('o.id').limit(limit).offset(offset).execute(),
       query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
     ]);
     return { organizations: rows.map(presentSummary), total: total.n };
@@ -206,7 +207,7 @@ export function organizationRoutes(app: App, { deps }: AppContext): void {
         tags: ['organizations'],
         summary: decision === 'verify' ? 'Verify a registered organization (administrators)' : 'Reject a registration with a reason (administrators)',
         params: z.object({ slug: slugSchema }),
-        body: decision === 'reject' ? z.strictObject({ reason: z.string().trim().min(3).max(1000) }) : z.strictObject({}).optional(),
+        body: decision === 'reject' ? z.strictObject({ reason: z.string().trim().min(3).max(1000) }) : z.strictObject({}).nullish(),
         response: { 200: z.object({ organization: organizationSummarySchema }), ...errorResponses(400, 401, 403, 404, 409) },
       },
     }, async (req) => {

@@ -1,0 +1,686 @@
+/**
+ * The authorization matrix: every route of the API against every kind of caller.
+ *
+ * The table below names, for each `METHOD path` of the OpenAPI document, the roles that may call it
+ * (one or more cases, e.g. a pending and a verified organization) and the error code every other
+ * role gets. A route in the document without an entry, or an entry without a route, fails the suite,
+ * so a new route cannot be added without deciding who may call it.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createTestPlatform, type TestPlatform } from './helpers/platform.js';
+import { createAreas, createOrganization, createUser, TEST_PASSWORD, uniqueEmail, type TestUser } from './helpers/factories.js';
+import { orFail } from '../src/core/errors.js';
+import { systemActor } from '../src/core/permissions/actor.js';
+import { loadUserActor } from '../src/core/identity/load-actor.js';
+import { importCensus } from '../src/core/identity/census.js';
+import { createArea } from '../src/core/areas/manage-areas.js';
+import { addMember, createGovernmentOrganization, decideOrganization, registerOrganization } from '../src/core/organizations/manage-organizations.js';
+import { createPost } from '../src/core/organizations/manage-posts.js';
+import { blockUser } from '../src/core/identity/manage-users.js';
+
+const ROLES = ['visitor', 'registered', 'resident', 'representative', 'member', 'official', 'moderator', 'clerk', 'administrator', 'blocked'] as const;
+type Role = (typeof ROLES)[number];
+
+/** Everyone. A blocked user has no session left, so `blocked` always mirrors `visitor` and is never listed. */
+const EVERYONE: Role[] = ['visitor', 'registered', 'resident', 'representative', 'member', 'official', 'moderator', 'clerk', 'administrator'];
+const SIGNED_IN: Role[] = EVERYONE.filter((r) => r !== 'visitor');
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface Req {
+  url: string;
+  body?: unknown;
+  /** Sent as text/csv instead of JSON. */
+  csv?: string;
+}
+
+interface Case {
+  label: string;
+  /** Roles that must get through authorization (never 401/403). */
+  allow: Role[];
+  /** Error code for a signed-in role that is refused (default `requires_role`). */
+  deny?: string;
+  /** Per-role error codes, overriding `deny` (and `not_authenticated` for visitors). */
+  denyAs?: Partial<Record<Role, string>>;
+  /** Exact status an allowed role gets (default: any 2xx). */
+  okStatus?: number;
+  okStatusFor?: Partial<Record<Role, number>>;
+  /** The call changes the caller itself (session, password, verification): use a new account of the role. */
+  freshActor?: boolean;
+  request(ctx: { role: Role; actor: TestUser | null }): Promise<Req> | Req;
+}
+
+const STATUS_OF: Record<string, number> = { not_authenticated: 401, not_found: 404 };
+
+const seeder = systemActor('authorization-test');
+const hex = () => randomBytes(4).toString('hex');
+
+let p: TestPlatform;
+let areas: Awaited<ReturnType<typeof createAreas>>;
+let department: { id: string; slug: string };
+const shared = {} as Record<Role, TestUser | null>;
+
+before(async () => {
+  p = await createTestPlatform();
+  areas = await createAreas(p);
+  department = orFail(await createGovernmentOrganization(p.deps, seeder, { kind: 'department', name: 'Matrix Department' }));
+  shared.administrator = await makeActor('administrator');
+  for (const role of ROLES) if (role !== 'administrator') shared[role] = await makeActor(role);
+});
+
+after(async () => {
+  await p?.close();
+});
+
+// ---------------------------------------------------------------------------------------------
+// Actors and fixtures
+
+/** A new account in the given role, with an open session (the blocked one's session is gone). */
+async function makeActor(role: Role): Promise<TestUser | null> {
+  switch (role) {
+    case 'visitor':
+      return null;
+    case 'registered':
+      return createUser(p, { displayName: 'Registered' });
+    case 'resident':
+      return createUser(p, { displayName: 'Resident', verifiedIn: { areaSlug: areas.hoodSlug } });
+    case 'representative': {
+      const user = await createUser(p, { displayName: 'Representative' });
+      const actor = (await loadUserActor(p.deps.db, user.id))!;
+      const home = orFail(await registerOrganization(p.deps, actor, { sector: 'society', kind: 'ngo', name: `Home NGO ${hex()}`, description: '' }));
+      orFail(await decideOrganization(p.deps, seeder, { id: home.id, decision: 'verified' }));
+      return user;
+    }
+    case 'member': {
+      const user = await createUser(p, { displayName: 'Member' });
+      const home = await createOrganization(p);
+      orFail(await addMember(p.deps, seeder, { organizationId: home.id, email: user.email, role: 'member' }));
+      return user;
+    }
+    case 'official': {
+      const user = await createUser(p, { displayName: 'Official' });
+      orFail(await createPost(p.deps, seeder, { organizationId: department.id, title: 'Inspector', holderEmail: user.email }));
+      return user;
+    }
+    case 'moderator':
+      return createUser(p, { roles: ['moderator'], displayName: 'Moderator' });
+    case 'clerk': {
+      const user = await createUser(p, { roles: ['clerk'], displayName: 'Clerk' });
+      orFail(await createPost(p.deps, seeder, { organizationId: department.id, title: 'Counter Clerk', holderEmail: user.email }));
+      return user;
+    }
+    case 'administrator':
+      return createUser(p, { roles: ['administrator'], displayName: 'Administrator' });
+    case 'blocked': {
+      const user = await createUser(p, { displayName: 'Blocked' });
+      const res = await call('POST', { url: `/api/v1/admin/users/${user.id}/block`, body: { reason: 'Authorization matrix' } }, shared.administrator);
+      assert.equal(res.statusCode, 204, res.body);
+      return user;
+    }
+  }
+}
+
+/** A society organization registered by the shared representative, with the shared member in it. */
+async function societyOrg(status: 'pending' | 'verified') {
+  const rep = (await loadUserActor(p.deps.db, shared.representative!.id))!;
+  const org = orFail(await registerOrganization(p.deps, rep, { sector: 'society', kind: 'ngo', name: `Matrix NGO ${hex()}`, description: 'Fixture' }));
+  orFail(await addMember(p.deps, seeder, { organizationId: org.id, email: shared.member!.email, role: 'member' }));
+  if (status === 'verified') orFail(await decideOrganization(p.deps, seeder, { id: org.id, decision: 'verified' }));
+  return org;
+}
+
+async function newDepartment() {
+  return orFail(await createGovernmentOrganization(p.deps, seeder, { kind: 'department', name: `Matrix Bureau ${hex()}` }));
+}
+
+async function newNeighbourhood() {
+  const slug = `matrix-hood-${hex()}`;
+  const area = orFail(await createArea(p.deps, seeder, { parentId: areas.districtId, kind: 'neighbourhood', slug, name: 'Matrix Neighbourhood' }));
+  return { id: area.id, slug };
+}
+
+async function newCensusEntry() {
+  const documentNumber = `MX-${hex()}`;
+  orFail(await importCensus(p.deps, seeder, { fileName: 'matrix.csv', csv: `document_number,birth_date,area\n${documentNumber},1991-04-04,${areas.hoodSlug}` }));
+  return { documentNumber, birthDate: '1991-04-04' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calling the API
+
+let ipCounter = 0;
+/** Every call comes from its own address, so per-route rate limits never interfere with the matrix. */
+function nextIp(): string {
+  ipCounter++;
+  return `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+async function call(method: Method, req: Req, actor: TestUser | null | undefined, extraHeaders: Record<string, string> = {}) {
+  const headers: Record<string, string> = { 'accept-language': 'en', ...extraHeaders };
+  if (actor) {
+    headers.cookie = actor.cookie;
+    if (method !== 'GET') headers['x-csrf-token'] = actor.csrf;
+  }
+  let payload: string | undefined;
+  if (req.csv !== undefined) {
+    headers['content-type'] = 'text/csv';
+    payload = req.csv;
+  } else if (req.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(req.body);
+  }
+  return p.app.inject({ method, url: req.url, headers, payload, remoteAddress: nextIp() });
+}
+
+function parseBody(raw: string): any {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A refusal's body is exactly `{ error: { code, message } }` with a non-empty message. */
+function errorShapeProblem(body: any, expectedCode: string): string | null {
+  if (!body || typeof body !== 'object') return 'body is not JSON';
+  if (JSON.stringify(Object.keys(body)) !== '["error"]') return `top-level keys ${JSON.stringify(Object.keys(body))}`;
+  const { error } = body;
+  if (!error || typeof error !== 'object') return 'error is not an object';
+  const keys = Object.keys(error).sort();
+  if (JSON.stringify(keys) !== '["code","message"]') return `error keys ${JSON.stringify(keys)}`;
+  if (error.code !== expectedCode) return `code ${error.code}, expected ${expectedCode}`;
+  if (typeof error.message !== 'string' || error.message.length === 0 || error.message.startsWith('error.')) return `message ${JSON.stringify(error.message)}`;
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The table: every route, who may call it, and a valid request for it
+
+const ADMIN_ONLY: Pick<Case, 'allow' | 'deny'> = { allow: ['administrator'], deny: 'requires_role' };
+
+const table: Record<string, Case[]> = {
+  'GET /health': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/health' }) }],
+  'GET /api/v1/openapi.json': [{ label: 'public (hidden from the document itself)', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/openapi.json' }) }],
+  'GET /api/v1/session': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/session' }) }],
+  'GET /api/v1/demo/accounts': [
+    { label: 'public, but 404 outside the demo', allow: EVERYONE, okStatus: 404, request: () => ({ url: '/api/v1/demo/accounts' }) },
+  ],
+
+  'POST /api/v1/auth/signup': [
+    {
+      label: 'anyone may create an account',
+      allow: EVERYONE,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/auth/signup', body: { email: uniqueEmail('signup'), password: TEST_PASSWORD, displayName: 'Matrix Signup' } }),
+    },
+  ],
+  'POST /api/v1/auth/login': [
+    {
+      label: 'anyone may sign in',
+      allow: EVERYONE,
+      okStatus: 200,
+      freshActor: true,
+      request: async () => {
+        const target = await createUser(p);
+        return { url: '/api/v1/auth/login', body: { email: target.email, password: target.password } };
+      },
+    },
+  ],
+  'POST /api/v1/auth/logout': [{ label: 'anyone may sign out', allow: EVERYONE, okStatus: 204, freshActor: true, request: () => ({ url: '/api/v1/auth/logout' }) }],
+  'POST /api/v1/auth/logout-everywhere': [
+    { label: 'signed-in users', allow: SIGNED_IN, okStatus: 204, freshActor: true, request: () => ({ url: '/api/v1/auth/logout-everywhere' }) },
+  ],
+  'POST /api/v1/auth/password': [
+    {
+      label: 'signed-in users',
+      allow: SIGNED_IN,
+      okStatus: 204,
+      freshActor: true,
+      request: () => ({ url: '/api/v1/auth/password', body: { currentPassword: TEST_PASSWORD, newPassword: 'a completely new passphrase' } }),
+    },
+  ],
+  'PATCH /api/v1/me': [
+    { label: 'signed-in users', allow: SIGNED_IN, okStatus: 200, freshActor: true, request: () => ({ url: '/api/v1/me', body: { displayName: 'Renamed In Matrix' } }) },
+  ],
+  'POST /api/v1/me/verification': [
+    {
+      label: 'signed-in users (a verified resident gets a business 409)',
+      allow: SIGNED_IN,
+      okStatus: 200,
+      okStatusFor: { resident: 409 },
+      freshActor: true,
+      request: async () => ({ url: '/api/v1/me/verification', body: await newCensusEntry() }),
+    },
+  ],
+  'POST /api/v1/assist': [
+    {
+      label: 'clerks holding a post',
+      allow: ['clerk'],
+      deny: 'requires_role',
+      okStatus: 200,
+      freshActor: true,
+      request: () => ({ url: '/api/v1/assist', body: { email: shared.resident!.email } }),
+    },
+  ],
+  'DELETE /api/v1/assist': [
+    { label: 'clerks holding a post', allow: ['clerk'], deny: 'requires_role', okStatus: 204, freshActor: true, request: () => ({ url: '/api/v1/assist' }) },
+  ],
+
+  'GET /api/v1/admin/users': [{ label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/admin/users?q=example' }) }],
+  'PUT /api/v1/admin/users/{id}/roles': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/admin/users/${(await createUser(p)).id}/roles`, body: { roles: ['moderator'] } }),
+    },
+  ],
+  'POST /api/v1/admin/users/{id}/block': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 204,
+      request: async () => ({ url: `/api/v1/admin/users/${(await createUser(p)).id}/block`, body: { reason: 'Matrix check' } }),
+    },
+  ],
+  'POST /api/v1/admin/users/{id}/unblock': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 204,
+      request: async () => {
+        const target = await createUser(p);
+        orFail(await blockUser(p.deps, seeder, { userId: target.id, reason: 'Matrix check' }));
+        return { url: `/api/v1/admin/users/${target.id}/unblock` };
+      },
+    },
+  ],
+  'GET /api/v1/admin/census': [{ label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/admin/census' }) }],
+  'POST /api/v1/admin/census': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: () => ({ url: '/api/v1/admin/census?fileName=matrix.csv', csv: `document_number,birth_date,area\nMC-${hex()},1970-01-01,${areas.hoodSlug}\n` }),
+    },
+  ],
+
+  'GET /api/v1/areas': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/areas' }) }],
+  'GET /api/v1/areas/{slug}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/areas/${areas.citySlug}` }) }],
+  'POST /api/v1/areas': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/areas', body: { kind: 'city', slug: `matrix-city-${hex()}`, name: 'Matrix City' } }),
+    },
+  ],
+  'PATCH /api/v1/areas/{id}': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: async () => ({ url: `/api/v1/areas/${(await newNeighbourhood()).id}`, body: { name: 'Renamed' } }) },
+  ],
+  'DELETE /api/v1/areas/{id}': [
+    { label: 'administrators (an unused area)', ...ADMIN_ONLY, okStatus: 204, request: async () => ({ url: `/api/v1/areas/${(await newNeighbourhood()).id}` }) },
+  ],
+
+  'GET /api/v1/organizations': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/organizations' }) },
+    { label: 'public, asking for pending ones', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/organizations?status=pending' }) },
+  ],
+  'POST /api/v1/organizations': [
+    {
+      label: 'a society organization: any signed-in user',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/organizations', body: { sector: 'society', kind: 'ngo', name: `Registered NGO ${hex()}` } }),
+    },
+    {
+      label: 'a government body: administrators',
+      ...ADMIN_ONLY,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/organizations', body: { sector: 'government', kind: 'department', name: `Registered Bureau ${hex()}`, parentId: department.id } }),
+    },
+    {
+      label: 'a supervisory society organization: nobody',
+      allow: [],
+      deny: 'forbidden',
+      request: () => ({ url: '/api/v1/organizations', body: { sector: 'society', kind: 'ngo', name: `Supervisory NGO ${hex()}`, isSupervisory: true } }),
+    },
+  ],
+  'GET /api/v1/organizations/{slug}': [
+    { label: 'a verified organization: public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}` }) },
+    { label: 'a department: public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/organizations/${department.slug}` }) },
+    {
+      label: 'a pending organization: its members and administrators; hidden (404) from everyone else',
+      allow: ['representative', 'member', 'administrator'],
+      deny: 'not_found',
+      denyAs: { visitor: 'not_found' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('pending')).slug}` }),
+    },
+  ],
+  'PATCH /api/v1/organizations/{slug}': [
+    {
+      label: 'a verified organization: its representatives and administrators',
+      allow: ['representative', 'administrator'],
+      deny: 'not_a_representative',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}`, body: { description: 'Edited in the matrix' } }),
+    },
+    {
+      label: 'a pending organization: its representatives and administrators; hidden from outsiders',
+      allow: ['representative', 'administrator'],
+      deny: 'not_found',
+      denyAs: { member: 'not_a_representative' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('pending')).slug}`, body: { description: 'Edited in the matrix' } }),
+    },
+    {
+      label: 'a department: administrators (not even its officials)',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/organizations/${department.slug}`, body: { description: 'Edited in the matrix' } }),
+    },
+  ],
+  'POST /api/v1/organizations/{slug}/verify': [
+    {
+      label: 'a pending organization: administrators; hidden from outsiders',
+      allow: ['administrator'],
+      deny: 'not_found',
+      denyAs: { representative: 'requires_role', member: 'requires_role' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('pending')).slug}/verify`, body: {} }),
+    },
+    {
+      label: 'an already verified organization: nobody',
+      allow: [],
+      deny: 'requires_role',
+      denyAs: { administrator: 'forbidden' },
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}/verify`, body: {} }),
+    },
+  ],
+  'POST /api/v1/organizations/{slug}/reject': [
+    {
+      label: 'a pending organization: administrators; hidden from outsiders',
+      allow: ['administrator'],
+      deny: 'not_found',
+      denyAs: { representative: 'requires_role', member: 'requires_role' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('pending')).slug}/reject`, body: { reason: 'Not a real organization' } }),
+    },
+    {
+      label: 'an already verified organization: nobody',
+      allow: [],
+      deny: 'requires_role',
+      denyAs: { administrator: 'forbidden' },
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}/reject`, body: { reason: 'Not a real organization' } }),
+    },
+  ],
+  'POST /api/v1/organizations/{slug}/members': [
+    {
+      label: 'a verified organization: its representatives and administrators',
+      allow: ['representative', 'administrator'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}/members`, body: { email: (await createUser(p)).email, role: 'member' } }),
+    },
+    {
+      label: 'a department: administrators',
+      ...ADMIN_ONLY,
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/organizations/${(await newDepartment()).slug}/members`, body: { email: (await createUser(p)).email, role: 'member' } }),
+    },
+  ],
+  'DELETE /api/v1/organizations/{slug}/members/{userId}': [
+    {
+      label: 'removing someone else: representatives and administrators',
+      allow: ['representative', 'administrator'],
+      deny: 'not_a_representative',
+      okStatus: 204,
+      request: async () => {
+        const org = await societyOrg('verified');
+        const target = await createUser(p);
+        orFail(await addMember(p.deps, seeder, { organizationId: org.id, email: target.email, role: 'member' }));
+        return { url: `/api/v1/organizations/${org.slug}/members/${target.id}` };
+      },
+    },
+    {
+      label: 'removing oneself: any signed-in user (a member leaves; the sole representative gets 409; non-members 404)',
+      allow: SIGNED_IN,
+      okStatus: 404,
+      okStatusFor: { member: 204, representative: 409 },
+      request: async ({ actor }) => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}/members/${actor?.id ?? randomUUID()}` }),
+    },
+  ],
+  'POST /api/v1/organizations/{slug}/posts': [
+    {
+      label: 'a department: administrators',
+      ...ADMIN_ONLY,
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/organizations/${(await newDepartment()).slug}/posts`, body: { title: 'Deputy Director' } }),
+    },
+    {
+      label: 'a society organization: nobody',
+      allow: [],
+      deny: 'requires_role',
+      denyAs: { administrator: 'forbidden' },
+      request: async () => ({ url: `/api/v1/organizations/${(await societyOrg('verified')).slug}/posts`, body: { title: 'Deputy Director' } }),
+    },
+  ],
+  'PATCH /api/v1/posts/{id}': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: async () => {
+        const post = orFail(await createPost(p.deps, seeder, { organizationId: department.id, title: 'Matrix Post' }));
+        return { url: `/api/v1/posts/${post.id}`, body: { title: 'Renamed Post' } };
+      },
+    },
+  ],
+
+  'GET /api/v1/audit': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit' }) },
+    { label: 'public, asking for every row', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit?all=true&limit=5' }) },
+  ],
+  'GET /api/v1/audit/verify': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit/verify' }) }],
+};
+
+/** Routes registered under /api/v1 but deliberately left out of the OpenAPI document. */
+const HIDDEN_ROUTES = new Set(['GET /api/v1/openapi.json']);
+
+// ---------------------------------------------------------------------------------------------
+// Running the table
+
+function isAllowed(c: Case, role: Role): boolean {
+  return c.allow.includes(role === 'blocked' ? 'visitor' : role);
+}
+
+function expectedDenial(c: Case, role: Role): string {
+  const as = role === 'blocked' ? 'visitor' : role;
+  return c.denyAs?.[as] ?? (as === 'visitor' ? 'not_authenticated' : (c.deny ?? 'requires_role'));
+}
+
+/** Runs one case for one role; returns what is wrong, or null. */
+async function check(method: Method, c: Case, role: Role): Promise<string | null> {
+  const actor = c.freshActor ? await makeActor(role) : shared[role];
+  const req = await c.request({ role, actor });
+  const res = await call(method, req, actor);
+  const body = parseBody(res.body);
+  const where = `${role} → ${res.statusCode} ${res.body.slice(0, 160)}`;
+  if (res.statusCode >= 500) return `${where}: server error`;
+  if (isAllowed(c, role)) {
+    if (res.statusCode === 401 || res.statusCode === 403) return `${where}: must be allowed`;
+    const expected = c.okStatusFor?.[role === 'blocked' ? 'visitor' : role] ?? c.okStatus;
+    if (expected !== undefined ? res.statusCode !== expected : res.statusCode < 200 || res.statusCode >= 300) {
+      return `${where}: expected ${expected ?? '2xx'}`;
+    }
+    if (res.statusCode >= 400 && (!body?.error || typeof body.error.code !== 'string')) return `${where}: error without a code`;
+    return null;
+  }
+  const code = expectedDenial(c, role);
+  const status = STATUS_OF[code] ?? 403;
+  if (res.statusCode !== status) return `${where}: expected ${status} ${code}`;
+  const shape = errorShapeProblem(body, code);
+  return shape ? `${where}: ${shape}` : null;
+}
+
+test('the blocked user has no session left: it reads as a visitor and cannot sign in again', async () => {
+  const blocked = shared.blocked!;
+  const session = await call('GET', { url: '/api/v1/session' }, blocked);
+  assert.equal(session.statusCode, 200);
+  assert.equal(session.json().user, null);
+  assert.equal(session.json().csrfToken, null);
+  const login = await call('POST', { url: '/api/v1/auth/login', body: { email: blocked.email, password: blocked.password } }, null);
+  assert.equal(login.statusCode, 403);
+  assert.equal(errorShapeProblem(login.json(), 'account_blocked'), null);
+});
+
+test('every route of the OpenAPI document has an entry in the table, and every entry a route', async () => {
+  const res = await call('GET', { url: '/api/v1/openapi.json' }, null);
+  assert.equal(res.statusCode, 200);
+  const paths = res.json().paths as Record<string, Record<string, unknown>>;
+  const documented = new Set<string>();
+  for (const [path, operations] of Object.entries(paths)) {
+    for (const method of Object.keys(operations)) {
+      if (['get', 'post', 'put', 'patch', 'delete'].includes(method)) documented.add(`${method.toUpperCase()} ${path}`);
+    }
+  }
+  assert.ok(documented.size >= 30, `only ${documented.size} documented routes`);
+  // `missing`: routes without an entry in the table; `stale`: entries without a route in the document.
+  const missing = [...documented].filter((key) => !(key in table)).sort();
+  const stale = Object.keys(table).filter((key) => !documented.has(key) && !HIDDEN_ROUTES.has(key)).sort();
+  assert.deepEqual({ missing, stale }, { missing: [], stale: [] }, 'the authorization table and the OpenAPI document disagree');
+  for (const key of HIDDEN_ROUTES) {
+    assert.ok(!documented.has(key), `${key} is documented: move it out of HIDDEN_ROUTES`);
+    const [method, url] = key.split(' ') as [Method, string];
+    assert.ok(p.app.hasRoute({ method, url }), `${key} is not registered`);
+  }
+  for (const key of documented) {
+    const [method, path] = key.split(' ') as [Method, string];
+    assert.ok(p.app.hasRoute({ method, url: path.replace(/\{(\w+)\}/g, ':$1') }), `${key} is documented but not registered`);
+  }
+});
+
+for (const [key, cases] of Object.entries(table)) {
+  const [method] = key.split(' ') as [Method, string];
+  for (const c of cases) {
+    test(`${key}: ${c.label}`, async () => {
+      const problems: string[] = [];
+      for (const role of ROLES) {
+        const problem = await check(method, c, role);
+        if (problem) problems.push(problem);
+      }
+      assert.deepEqual(problems, []);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Abilities: what GET /organizations/:slug promises matches what the write routes do
+
+type Ability = 'update' | 'manageMembers' | 'verify' | 'managePosts';
+type OrgKind = 'verified' | 'pending' | 'department';
+
+const WRITE_ROUTE: Record<Ability, (slug: string) => Promise<{ method: Method; req: Req }>> = {
+  update: async (slug) => ({ method: 'PATCH', req: { url: `/api/v1/organizations/${slug}`, body: { description: 'Ability check' } } }),
+  manageMembers: async (slug) => ({ method: 'POST', req: { url: `/api/v1/organizations/${slug}/members`, body: { email: (await createUser(p)).email, role: 'member' } } }),
+  verify: async (slug) => ({ method: 'POST', req: { url: `/api/v1/organizations/${slug}/verify`, body: {} } }),
+  managePosts: async (slug) => ({ method: 'POST', req: { url: `/api/v1/organizations/${slug}/posts`, body: { title: 'Ability Post' } } }),
+};
+
+const F = false;
+const T = true;
+/** Expected abilities; null where the organization is hidden (404) from the caller. */
+const EXPECTED_ABILITIES: Record<OrgKind, Partial<Record<Role, [boolean, boolean, boolean, boolean] | null>>> = {
+  verified: { representative: [T, T, F, F], member: [F, F, F, F], administrator: [T, T, F, F], visitor: [F, F, F, F], registered: [F, F, F, F] },
+  pending: { representative: [T, T, F, F], member: [F, F, F, F], administrator: [T, T, T, F], visitor: null, registered: null },
+  department: { representative: [F, F, F, F], member: [F, F, F, F], administrator: [T, T, F, T], visitor: [F, F, F, F], registered: [F, F, F, F], official: [F, F, F, F] },
+};
+
+async function orgOfKind(kind: OrgKind) {
+  if (kind === 'department') {
+    const dept = await newDepartment();
+    // The shared official holds a post in it, so "official of the department concerned" is covered.
+    orFail(await createPost(p.deps, seeder, { organizationId: dept.id, title: 'Head', holderEmail: shared.official!.email }));
+    return dept;
+  }
+  return societyOrg(kind);
+}
+
+for (const kind of Object.keys(EXPECTED_ABILITIES) as OrgKind[]) {
+  test(`abilities of a ${kind} organization match what its write routes allow`, async () => {
+    const problems: string[] = [];
+    for (const [role, expected] of Object.entries(EXPECTED_ABILITIES[kind]) as [Role, [boolean, boolean, boolean, boolean] | null][]) {
+      const org = await orgOfKind(kind);
+      const detail = await call('GET', { url: `/api/v1/organizations/${org.slug}` }, shared[role]);
+      let abilities: Record<Ability, boolean>;
+      if (expected === null) {
+        if (detail.statusCode !== 404) problems.push(`${role}: detail should be hidden, got ${detail.statusCode}`);
+        abilities = { update: false, manageMembers: false, verify: false, managePosts: false };
+      } else {
+        if (detail.statusCode !== 200) {
+          problems.push(`${role}: detail ${detail.statusCode}`);
+          continue;
+        }
+        abilities = detail.json().abilities;
+        const [update, manageMembers, verify, managePosts] = expected;
+        try {
+          assert.deepEqual(abilities, { update, manageMembers, verify, managePosts });
+        } catch {
+          problems.push(`${role}: abilities ${JSON.stringify(abilities)}, expected ${JSON.stringify({ update, manageMembers, verify, managePosts })}`);
+        }
+      }
+      for (const ability of Object.keys(WRITE_ROUTE) as Ability[]) {
+        // A fresh organization of the same kind for every write, so one allowed write cannot change the next.
+        const target = await orgOfKind(kind);
+        const { method, req } = await WRITE_ROUTE[ability](target.slug);
+        const res = await call(method, req, shared[role]);
+        const refused = res.statusCode === 401 || res.statusCode === 403 || res.statusCode === 404;
+        if (res.statusCode >= 500) problems.push(`${role} ${ability}: server error ${res.body}`);
+        else if (refused === abilities[ability]) {
+          problems.push(`${role} ${ability}: ability says ${abilities[ability]} but ${method} ${req.url} gave ${res.statusCode} ${res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Edges of the roles that the table does not show
+
+test('a clerk without a post may not assist residents (not_an_official)', async () => {
+  const clerk = await createUser(p, { roles: ['clerk'] });
+  const res = await call('POST', { url: '/api/v1/assist', body: { email: shared.resident!.email } }, clerk);
+  assert.equal(res.statusCode, 403);
+  assert.equal(errorShapeProblem(res.json(), 'not_an_official'), null);
+});
+
+test('an administrator who is also a clerk loses administrator powers while assisting a resident', async () => {
+  const staff = await createUser(p, { roles: ['administrator', 'clerk'] });
+  orFail(await createPost(p.deps, seeder, { organizationId: department.id, title: 'Service Desk', holderEmail: staff.email }));
+  assert.equal((await call('GET', { url: '/api/v1/admin/users' }, staff)).statusCode, 200);
+
+  const start = await call('POST', { url: '/api/v1/assist', body: { email: shared.resident!.email } }, staff);
+  assert.equal(start.statusCode, 200, start.body);
+  assert.equal(start.json().actingFor.id, shared.resident!.id);
+
+  const refused = await call('GET', { url: '/api/v1/admin/users' }, staff);
+  assert.equal(refused.statusCode, 403);
+  assert.equal(errorShapeProblem(refused.json(), 'requires_role'), null);
+  const area = await call('POST', { url: '/api/v1/areas', body: { kind: 'city', slug: `assist-city-${hex()}`, name: 'Nope' } }, staff);
+  assert.equal(area.statusCode, 403);
+
+  assert.equal((await call('DELETE', { url: '/api/v1/assist' }, staff)).statusCode, 204);
+  assert.equal((await call('GET', { url: '/api/v1/admin/users' }, staff)).statusCode, 200);
+});
+
+test('a clerk cannot assist themself', async () => {
+  const clerk = await createUser(p, { roles: ['clerk'] });
+  orFail(await createPost(p.deps, seeder, { organizationId: department.id, title: 'Desk', holderEmail: clerk.email }));
+  const res = await call('POST', { url: '/api/v1/assist', body: { email: clerk.email } }, clerk);
+  assert.equal(res.statusCode, 400);
+  assert.equal(res.json().error.code, 'cannot_act_for_self');
+});
