@@ -485,6 +485,15 @@ const table: Record<string, Case[]> = {
     { label: 'public, asking for every row', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit?all=true&limit=5' }) },
   ],
   'GET /api/v1/audit/verify': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit/verify' }) }],
+  'GET /api/v1/calendar': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/calendar' }) }],
+  'PUT /api/v1/calendar': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: () => ({ url: '/api/v1/calendar', body: { timeZone: 'Asia/Shanghai', days: [{ date: '2026-10-01', kind: 'holiday', name: 'National Day' }] } }),
+    },
+  ],
 };
 
 /** Routes registered under /api/v1 but deliberately left out of the OpenAPI document. */

@@ -1,5 +1,6 @@
 import type { ModuleManifest } from './module.js';
 import { foundation } from './migrations/0001-foundation.js';
+import { calendarOutbox } from './migrations/0002-calendar-outbox.js';
 import { coreErrorStatus } from './errors.js';
 import { coreMessages } from './i18n/messages.js';
 import { identityRoutes } from './identity/routes.js';
@@ -7,13 +8,14 @@ import { adminRoutes } from './identity/admin-routes.js';
 import { areaRoutes } from './areas/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { auditRoutes } from './audit/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
 
 import './tables.js';
 
 /** The core as a manifest like any module's: it always comes first. */
 export const coreManifest: ModuleManifest = {
   name: 'core',
-  migrations: [foundation],
+  migrations: [foundation, calendarOutbox],
   errorStatus: coreErrorStatus,
   messages: coreMessages,
   routes(app, ctx) {
@@ -22,5 +24,6 @@ export const coreManifest: ModuleManifest = {
     areaRoutes(app, ctx);
     organizationRoutes(app, ctx);
     auditRoutes(app, ctx);
+    calendarRoutes(app, ctx);
   },
 };

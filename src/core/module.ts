@@ -2,6 +2,8 @@ import type { Migration } from './db/migrate.js';
 import type { MessageBundle } from './i18n/locale.js';
 import type { App, AppContext } from './http/context.js';
 import type { Deps } from './deps.js';
+import type { ResourceAdapter } from './resources.js';
+import type { JobDefinition } from './jobs/scheduler.js';
 
 /**
  * What a participatory module declares about itself, in one place: its tables, its error codes
@@ -14,6 +16,10 @@ export interface ModuleManifest {
   errorStatus: Record<string, number>;
   messages: MessageBundle;
   routes(app: App, ctx: AppContext): void;
+  /** The module's content types, for comments, moderation, follows and notifications. */
+  resources?: Record<string, ResourceAdapter>;
+  /** Periodic jobs (deadline sweeps, deliveries); each must be idempotent. */
+  jobs?: JobDefinition[];
   /** Adds this module's part of the demo municipality (runs once, after the core's demo). */
   seedDemo?(deps: Deps): Promise<void>;
 }

@@ -138,6 +138,24 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CalendarDaysTable {
+  date: string;
+  kind: 'holiday' | 'working_day';
+  name: string;
+  name_zh: string | null;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  topic: string;
+  payload: Json<unknown>;
+  created_at: DefaultTimestamp;
+  available_at: DefaultTimestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  done_at: Timestamp | null;
+}
+
 declare module './db/database.js' {
   interface Tables {
     settings: SettingsTable;
@@ -151,5 +169,7 @@ declare module './db/database.js' {
     organization_members: OrganizationMembersTable;
     posts: PostsTable;
     audit_log: AuditLogTable;
+    calendar_days: CalendarDaysTable;
+    outbox: OutboxTable;
   }
 }

@@ -15,6 +15,7 @@ import type { Config } from '../core/config.js';
 import type { DatabaseHandle } from '../core/db/database.js';
 import type { Clock } from '../core/clock.js';
 import type { ModuleManifest } from '../core/module.js';
+import type { ResourceAdapter } from '../core/resources.js';
 import type { App, AppContext } from '../core/http/context.js';
 import { Catalog, negotiateLocale } from '../core/i18n/locale.js';
 import { FailureError, fail } from '../core/errors.js';
@@ -150,7 +151,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     uiConfig: { docExpansion: 'list', validatorUrl: null },
   });
 
-  const ctx: AppContext = { deps, config, catalog, engine: database.engine };
+  const ctx: AppContext = { deps, config, catalog, engine: database.engine, resources: resourceRegistry(modules) };
 
   app.get('/health', {
     schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok'), engine: z.string() }) } },
@@ -197,6 +198,18 @@ function sameSecret(presented: string | string[] | undefined, expected: string):
   const a = Buffer.from(presented);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The resource adapters of all modules; a type declared twice is a programming error. */
+export function resourceRegistry(modules: ModuleManifest[]): Map<string, ResourceAdapter> {
+  const registry = new Map<string, ResourceAdapter>();
+  for (const m of modules) {
+    for (const [type, adapter] of Object.entries(m.resources ?? {})) {
+      if (registry.has(type)) throw new Error(`resource type ${type} is declared twice (${m.name})`);
+      registry.set(type, adapter);
+    }
+  }
+  return registry;
 }
 
 function parseCookie(header: string | undefined, name: string): string | null {

@@ -5,6 +5,7 @@ import { systemClock } from '../core/clock.js';
 import { buildApp } from './app.js';
 import { modules } from './modules.js';
 import { openPlatform, seedDemoIfWanted } from './platform.js';
+import { startScheduler } from '../core/jobs/scheduler.js';
 
 const WEB_DIR = path.resolve('dist/web');
 
@@ -23,12 +24,16 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   const database = await openPlatform(config, log);
   await seedDemoIfWanted(config, database, systemClock, log);
   const app = await buildApp({ config, database, clock: systemClock, modules, webDir: WEB_DIR });
+  const stopJobs = startScheduler({ db: database.db, clock: systemClock }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
+    app.log.error({ err: error, job }, 'job failed'),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
     await app.close();
+    await stopJobs();
     await database.close();
     process.exit(0);
   };

@@ -8,6 +8,7 @@ import type { Deps } from '../../src/core/deps.js';
 import type { App } from '../../src/core/http/context.js';
 import { buildApp } from '../../src/server/app.js';
 import { modules } from '../../src/server/modules.js';
+import { runAllJobs } from '../../src/core/jobs/scheduler.js';
 
 /** Which engine this test run uses: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
 export const engineUnderTest = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -63,6 +64,8 @@ export interface TestPlatform {
   clock: ManualClock;
   database: TestDatabase;
   config: Config;
+  /** Runs every module's periodic jobs once at the clock's current time (deadline sweeps, deliveries). */
+  runJobs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -79,6 +82,7 @@ export async function createTestPlatform(configOverrides: Record<string, string>
     clock,
     database,
     config,
+    runJobs: () => runAllJobs({ db: database.handle.db, clock }, modules.flatMap((m) => m.jobs ?? [])),
     async close() {
       await app.close();
       await database.handle.close();

@@ -10,6 +10,7 @@ import type { Actor, UserActor } from '../permissions/actor.js';
 import type { Decision } from '../permissions/policy.js';
 import type { LoadedSession } from '../identity/sessions.js';
 import { FailureError, fail } from '../errors.js';
+import type { ResourceRegistry } from '../resources.js';
 
 /** The Fastify instance every route file receives, typed by zod schemas. */
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
@@ -20,6 +21,8 @@ export interface AppContext {
   config: Config;
   catalog: Catalog;
   engine: Engine;
+  /** Every module's resource adapters, by resource type. */
+  resources: ResourceRegistry;
 }
 
 declare module 'fastify' {
