@@ -1,6 +1,7 @@
 import type { ModuleManifest } from './module.js';
 import { foundation } from './migrations/0001-foundation.js';
 import { calendarOutbox } from './migrations/0002-calendar-outbox.js';
+import { notifications } from './migrations/0003-notifications.js';
 import { coreErrorStatus } from './errors.js';
 import { coreMessages } from './i18n/messages.js';
 import { identityRoutes } from './identity/routes.js';
@@ -15,7 +16,7 @@ import './tables.js';
 /** The core as a manifest like any module's: it always comes first. */
 export const coreManifest: ModuleManifest = {
   name: 'core',
-  migrations: [foundation, calendarOutbox],
+  migrations: [foundation, calendarOutbox, notifications],
   errorStatus: coreErrorStatus,
   messages: coreMessages,
   routes(app, ctx) {

@@ -40,6 +40,7 @@ export interface UsersTable {
   blocked_at: Timestamp | null;
   blocked_reason: string | null;
   password_changed_at: DefaultTimestamp;
+  email_notifications: Generated<'immediate' | 'daily' | 'off'>;
 }
 
 export interface UserRolesTable {
@@ -156,6 +157,27 @@ export interface OutboxTable {
   done_at: Timestamp | null;
 }
 
+export interface FollowsTable {
+  user_id: string;
+  resource_type: string;
+  resource_id: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: string;
+  resource_type: string;
+  resource_id: string;
+  title: string;
+  path: string;
+  data: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+  emailed_at: Timestamp | null;
+}
+
 declare module './db/database.js' {
   interface Tables {
     settings: SettingsTable;
@@ -171,5 +193,7 @@ declare module './db/database.js' {
     audit_log: AuditLogTable;
     calendar_days: CalendarDaysTable;
     outbox: OutboxTable;
+    follows: FollowsTable;
+    notifications: NotificationsTable;
   }
 }
