@@ -19,6 +19,8 @@ import { createArea } from '../src/core/areas/manage-areas.js';
 import { addMember, createGovernmentOrganization, decideOrganization, registerOrganization } from '../src/core/organizations/manage-organizations.js';
 import { createPost } from '../src/core/organizations/manage-posts.js';
 import { blockUser } from '../src/core/identity/manage-users.js';
+import { createProcess } from '../src/modules/processes/operations/create-process.js';
+import { publishProcess } from '../src/modules/processes/operations/publish-process.js';
 
 const ROLES = ['visitor', 'registered', 'resident', 'representative', 'member', 'official', 'moderator', 'clerk', 'administrator', 'blocked'] as const;
 type Role = (typeof ROLES)[number];
@@ -140,6 +142,35 @@ async function newNeighbourhood() {
   const area = orFail(await createArea(p.deps, seeder, { parentId: areas.districtId, kind: 'neighbourhood', slug, name: 'Matrix Neighbourhood' }));
   return { id: area.id, slug };
 }
+
+/** A process of the shared department, running now with a later phase to advance to. */
+async function newProcess(status: 'draft' | 'published') {
+  const now = p.clock.now().getTime();
+  const at = (days: number) => new Date(now + days * 86_400_000);
+  const created = orFail(
+    await createProcess(p.deps, seeder, {
+      title: `Matrix process ${hex()}`, summary: 'Fixture', departmentId: department.id, legalBasis: 'Ordinance', components: ['proposals'],
+      supportThreshold: 5, answerWorkingDays: 10,
+      phases: [
+        { title: 'Open', startsAt: at(-1), endsAt: at(10), actions: { proposals: ['propose'] } },
+        { title: 'Later', startsAt: at(10), endsAt: at(20), actions: {} },
+      ],
+    }),
+  );
+  if (status === 'published') orFail(await publishProcess(p.deps, seeder, { id: created.id }));
+  const phases = await p.deps.db.selectFrom('process_phases').select(['id', 'position']).where('process_id', '=', created.id).orderBy('position').execute();
+  return { ...created, laterPhaseId: phases[1]!.id };
+}
+
+function processBody() {
+  const now = p.clock.now().getTime();
+  return {
+    title: `Matrix process ${hex()}`, summary: 'Fixture', legalBasis: 'Ordinance', components: ['proposals'], supportThreshold: 5, answerWorkingDays: 10,
+    phases: [{ title: 'Open', startsAt: new Date(now).toISOString(), endsAt: new Date(now + 864e5).toISOString(), actions: { proposals: ['propose'] } }],
+  };
+}
+
+const DEPARTMENT_STAFF: Role[] = ['official', 'clerk', 'administrator'];
 
 async function newCensusEntry() {
   const documentNumber = `MX-${hex()}`;
@@ -485,6 +516,44 @@ const table: Record<string, Case[]> = {
     { label: 'public, asking for every row', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit?all=true&limit=5' }) },
   ],
   'GET /api/v1/audit/verify': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit/verify' }) }],
+  'GET /api/v1/processes': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/processes' }) }],
+  'POST /api/v1/processes': [
+    { label: 'officials of the department', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 201, request: () => ({ url: '/api/v1/processes', body: { ...processBody(), departmentId: department.id } }) },
+  ],
+  'GET /api/v1/processes/{slug}': [
+    { label: 'published', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await newProcess('published')).slug}` }) },
+    {
+      label: 'draft',
+      allow: DEPARTMENT_STAFF,
+      denyAs: { registered: 'not_found', resident: 'not_found', representative: 'not_found', member: 'not_found', moderator: 'not_found', visitor: 'not_found' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/processes/${(await newProcess('draft')).slug}` }),
+    },
+  ],
+  'PUT /api/v1/processes/{slug}': [
+    { label: 'published', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await newProcess('published')).slug}`, body: processBody() }) },
+  ],
+  'POST /api/v1/processes/{slug}/publish': [
+    {
+      label: 'draft',
+      allow: DEPARTMENT_STAFF,
+      denyAs: { registered: 'not_found', resident: 'not_found', representative: 'not_found', member: 'not_found', moderator: 'not_found' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/processes/${(await newProcess('draft')).slug}/publish`, body: {} }),
+    },
+  ],
+  'POST /api/v1/processes/{slug}/advance': [
+    {
+      label: 'published',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => {
+        const process = await newProcess('published');
+        return { url: `/api/v1/processes/${process.slug}/advance`, body: { phaseId: process.laterPhaseId } };
+      },
+    },
+  ],
   'GET /api/v1/calendar': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/calendar' }) }],
   'PUT /api/v1/calendar': [
     {

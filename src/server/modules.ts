@@ -1,8 +1,9 @@
 import type { ModuleManifest } from '../core/module.js';
 import { coreManifest } from '../core/index.js';
+import { processesManifest } from '../modules/processes/index.js';
 
 /**
  * Every module the platform runs, in order: migrations, routes, messages and demo content are
  * taken from this list and nowhere else. Add a module by adding its manifest here.
  */
-export const modules: ModuleManifest[] = [coreManifest];
+export const modules: ModuleManifest[] = [coreManifest, processesManifest];

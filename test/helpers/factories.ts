@@ -54,7 +54,8 @@ export async function createUser(
     const actor = (await loadUserActor(p.deps.db, userId))!;
     orFail(await verifyResidency(p.deps, actor, { documentNumber, birthDate: '1990-01-01' }));
   }
-  const session = await createSession(p.deps.db, userId, p.clock.now(), 24);
+  // Long-lived, so tests can move the clock by months without signing in again.
+  const session = await createSession(p.deps.db, userId, p.clock.now(), 24 * 365 * 5);
   return { id: userId, email, password: TEST_PASSWORD, cookie: `${SESSION_COOKIE}=${session.token}`, csrf: session.csrfToken };
 }
 
