@@ -84,6 +84,10 @@ export async function newPage(browser: Browser, options: { locale?: 'en' | 'zh-C
     locale: options.locale ?? 'en',
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
+  // The page's language is the one the test asks for, whatever the signed-in account prefers.
+  await context.addInitScript((language: string) => {
+    if (!window.localStorage.getItem('civitas.lang')) window.localStorage.setItem('civitas.lang', language);
+  }, options.locale ?? 'en');
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
