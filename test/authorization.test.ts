@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createTestPlatform, type TestPlatform } from './helpers/platform.js';
+import { createTestResource } from './helpers/test-resource.js';
 import { createAreas, createOrganization, createUser, TEST_PASSWORD, uniqueEmail, type TestUser } from './helpers/factories.js';
 import { orFail } from '../src/core/errors.js';
 import { systemActor } from '../src/core/permissions/actor.js';
@@ -21,6 +22,11 @@ import { createPost } from '../src/core/organizations/manage-posts.js';
 import { blockUser } from '../src/core/identity/manage-users.js';
 import { createProcess } from '../src/modules/processes/operations/create-process.js';
 import { publishProcess } from '../src/modules/processes/operations/publish-process.js';
+import { openProcess as openProposalProcess, proposeVia } from '../src/modules/proposals/testing.js';
+import { createDebate } from '../src/modules/debates/operations/create-debate.js';
+import { createRegulation } from '../src/modules/regulations/operations/create-regulation.js';
+import { publishVersion } from '../src/modules/regulations/operations/publish-version.js';
+import { saveDraft } from '../src/modules/regulations/operations/save-draft.js';
 
 const ROLES = ['visitor', 'registered', 'resident', 'representative', 'member', 'official', 'moderator', 'clerk', 'administrator', 'blocked'] as const;
 type Role = (typeof ROLES)[number];
@@ -59,13 +65,24 @@ const STATUS_OF: Record<string, number> = { not_authenticated: 401, not_found: 4
 const seeder = systemActor('authorization-test');
 const hex = () => randomBytes(4).toString('hex');
 
+/** An in-memory `test_item` resource type, open for comments, for the comment and moderation routes. */
+const testResource = createTestResource();
+
+/** A comment on a new open test item, written by `author` (a new account when not given: the blocked one cannot write). */
+async function matrixComment(author?: TestUser | null): Promise<string> {
+  const item = testResource.add();
+  const res = await call('POST', { url: '/api/v1/comments', body: { resourceType: 'test_item', resourceId: item.id, body: 'Matrix comment' } }, author ?? (await createUser(p)));
+  assert.equal(res.statusCode, 201, res.body);
+  return JSON.parse(res.body).id;
+}
+
 let p: TestPlatform;
 let areas: Awaited<ReturnType<typeof createAreas>>;
 let department: { id: string; slug: string };
 const shared = {} as Record<Role, TestUser | null>;
 
 before(async () => {
-  p = await createTestPlatform();
+  p = await createTestPlatform({}, { extraModules: [testResource.module] });
   areas = await createAreas(p);
   department = orFail(await createGovernmentOrganization(p.deps, seeder, { kind: 'department', name: 'Matrix Department' }));
   shared.administrator = await makeActor('administrator');
@@ -178,6 +195,74 @@ async function newCensusEntry() {
   return { documentNumber, birthDate: '1991-04-04' };
 }
 
+/** One running process of the shared department taking proposals and supports (made on first use). */
+let sharedProposalProcess: Promise<{ id: string; slug: string }> | null = null;
+function proposalProcess() {
+  sharedProposalProcess ??= openProposalProcess(p, shared.administrator!, { departmentId: department.id, supportThreshold: 1000 });
+  return sharedProposalProcess;
+}
+
+/** A new proposal by the shared resident: published, or a draft only they see. */
+async function matrixProposal(published = true): Promise<string> {
+  return proposeVia(p, shared.resident!, (await proposalProcess()).slug, { publish: published });
+}
+
+/**
+ * Processes of the shared department with debates and draft regulations (made on first use):
+ * `open` takes debates and consultation now; `finished` ended its consultation yesterday, so the
+ * department may publish its response report.
+ */
+const participationProcesses: Partial<Record<'open' | 'finished', Promise<{ id: string; slug: string }>>> = {};
+function participationProcess(kind: 'open' | 'finished') {
+  participationProcesses[kind] ??= (async () => {
+    const now = p.clock.now().getTime();
+    const at = (days: number) => new Date(now + days * 86_400_000);
+    const consult = { debates: ['create', 'comment'], regulations: ['comment', 'support', 'amend'] };
+    const created = orFail(
+      await createProcess(p.deps, seeder, {
+        title: `Matrix participation ${kind} ${hex()}`, summary: 'Fixture', departmentId: department.id, legalBasis: 'Ordinance',
+        components: ['debates', 'regulations'], supportThreshold: 5, answerWorkingDays: 10,
+        phases: kind === 'open'
+          ? [{ title: 'Open', startsAt: at(-1), endsAt: at(30), actions: consult }]
+          : [{ title: 'Consultation', startsAt: at(-10), endsAt: at(-1), actions: consult }, { title: 'Response', startsAt: at(-1), endsAt: at(30), actions: {} }],
+      }),
+    );
+    orFail(await publishProcess(p.deps, seeder, { id: created.id }));
+    return created;
+  })();
+  return participationProcesses[kind]!;
+}
+
+/** A new open debate by the shared resident. */
+async function matrixDebate(): Promise<string> {
+  const author = (await loadUserActor(p.deps.db, shared.resident!.id))!;
+  return orFail(await createDebate(p.deps, author, { processId: (await participationProcess('open')).id, title: 'Matrix debate title', description: 'A debate started by the matrix.' })).id;
+}
+
+const matrixDraft = {
+  title: 'Matrix regulation (draft)',
+  clauses: [
+    { label: 'Article 1', text: 'The first rule.' },
+    { label: 'Article 2', text: 'The second rule.' },
+  ],
+};
+
+/** A new regulation of the shared department by its official: published (version 1) or an unpublished draft. */
+async function matrixRegulation(options: { process?: 'open' | 'finished'; published?: boolean; nextDraft?: boolean } = {}) {
+  const official = (await loadUserActor(p.deps.db, shared.official!.id))!;
+  const { id } = orFail(await createRegulation(p.deps, official, { processId: (await participationProcess(options.process ?? 'open')).id, ...matrixDraft }));
+  if (options.published !== false) orFail(await publishVersion(p.deps, official, { regulationId: id }));
+  if (options.nextDraft) orFail(await saveDraft(p.deps, official, { regulationId: id, ...matrixDraft }));
+  const clause = await p.deps.db.selectFrom('regulation_clauses').select('id').where('regulation_id', '=', id).orderBy('created_at').executeTakeFirstOrThrow();
+  return { id, clauseId: clause.id };
+}
+
+/** The post the shared official holds in the shared department. */
+async function officialPostId(): Promise<string> {
+  const post = await p.deps.db.selectFrom('posts').select('id').where('organization_id', '=', department.id).where('holder_user_id', '=', shared.official!.id).executeTakeFirstOrThrow();
+  return post.id;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calling the API
 
@@ -230,6 +315,7 @@ function errorShapeProblem(body: any, expectedCode: string): string | null {
 // The table: every route, who may call it, and a valid request for it
 
 const ADMIN_ONLY: Pick<Case, 'allow' | 'deny'> = { allow: ['administrator'], deny: 'requires_role' };
+const MODERATORS: Role[] = ['moderator', 'administrator'];
 
 const table: Record<string, Case[]> = {
   'GET /health': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/health' }) }],
@@ -561,6 +647,346 @@ const table: Record<string, Case[]> = {
       ...ADMIN_ONLY,
       okStatus: 200,
       request: () => ({ url: '/api/v1/calendar', body: { timeZone: 'Asia/Shanghai', days: [{ date: '2026-10-01', kind: 'holiday', name: 'National Day' }] } }),
+    },
+  ],
+
+  'GET /api/v1/notifications': [
+    { label: 'signed-in users (their own only)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/notifications?unread=true&limit=5' }) },
+  ],
+  'GET /api/v1/notifications/unread-count': [
+    { label: 'signed-in users (their own only)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/notifications/unread-count' }) },
+  ],
+  'POST /api/v1/notifications/read': [
+    { label: 'signed-in users (their own only)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/notifications/read', body: { all: true } }) },
+  ],
+  'GET /api/v1/follows': [{ label: 'signed-in users (their own only)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/follows' }) }],
+  'GET /api/v1/follows/{resourceType}/{resourceId}': [
+    { label: 'a verified organization: public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/follows/organization/${(await societyOrg('verified')).id}` }) },
+    {
+      label: 'a pending organization: hidden (404) from everyone, its own members too',
+      allow: [],
+      deny: 'not_found',
+      denyAs: { visitor: 'not_found' },
+      request: async () => ({ url: `/api/v1/follows/organization/${(await societyOrg('pending')).id}` }),
+    },
+  ],
+  'PUT /api/v1/follows/{resourceType}/{resourceId}': [
+    { label: 'a verified organization: signed-in users', allow: SIGNED_IN, okStatus: 200, request: async () => ({ url: `/api/v1/follows/organization/${(await societyOrg('verified')).id}` }) },
+    {
+      label: 'a pending organization: hidden (404) from every signed-in user',
+      allow: [],
+      deny: 'not_found',
+      request: async () => ({ url: `/api/v1/follows/organization/${(await societyOrg('pending')).id}` }),
+    },
+  ],
+  'DELETE /api/v1/follows/{resourceType}/{resourceId}': [
+    { label: 'signed-in users (their own follow)', allow: SIGNED_IN, okStatus: 200, request: async () => ({ url: `/api/v1/follows/organization/${(await societyOrg('verified')).id}` }) },
+  ],
+
+  'GET /api/v1/comments': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/comments?resourceType=test_item&resourceId=${testResource.add().id}&order=most_voted` }) },
+  ],
+  'GET /api/v1/comments/summary': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/comments/summary?resourceType=test_item&resourceId=${testResource.add().id}` }) },
+  ],
+  'POST /api/v1/comments': [
+    {
+      label: 'signed-in users (verification not needed)',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/comments', body: { resourceType: 'test_item', resourceId: testResource.add().id, body: 'Matrix comment' } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: '/api/v1/comments', body: { resourceType: 'test_item', resourceId: testResource.add().id, body: 'For our organization', organizationId } };
+      },
+    },
+    {
+      label: 'as an official: the holder of the post',
+      allow: ['official'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => {
+        const postId = (await loadUserActor(p.deps.db, shared.official!.id))!.posts[0]!.id;
+        return { url: '/api/v1/comments', body: { resourceType: 'test_item', resourceId: testResource.add().id, body: 'For the department', postId } };
+      },
+    },
+  ],
+  'PATCH /api/v1/comments/{id}': [
+    { label: 'the author, on their own comment', allow: SIGNED_IN, okStatus: 200, request: async ({ role, actor }) => ({ url: `/api/v1/comments/${await matrixComment(role === 'blocked' ? null : actor)}`, body: { body: 'Edited in the matrix' } }) },
+    { label: "nobody, on someone else's comment", allow: [], deny: 'forbidden', request: async () => ({ url: `/api/v1/comments/${await matrixComment()}`, body: { body: 'Not mine' } }) },
+  ],
+  'DELETE /api/v1/comments/{id}': [
+    { label: 'the author, on their own comment', allow: SIGNED_IN, okStatus: 204, request: async ({ role, actor }) => ({ url: `/api/v1/comments/${await matrixComment(role === 'blocked' ? null : actor)}` }) },
+    { label: "nobody, on someone else's comment", allow: [], deny: 'forbidden', request: async () => ({ url: `/api/v1/comments/${await matrixComment()}` }) },
+  ],
+  'PUT /api/v1/comments/{id}/vote': [
+    { label: 'signed-in users', allow: SIGNED_IN, okStatus: 200, request: async () => ({ url: `/api/v1/comments/${await matrixComment()}/vote`, body: { value: 1 } }) },
+  ],
+  'POST /api/v1/reports': [
+    { label: 'signed-in users', allow: SIGNED_IN, okStatus: 201, request: async () => ({ url: '/api/v1/reports', body: { resourceType: 'comment', resourceId: await matrixComment(), reason: 'spam' } }) },
+  ],
+  'GET /api/v1/moderation': [
+    { label: 'moderators and administrators', allow: MODERATORS, okStatus: 200, request: () => ({ url: '/api/v1/moderation?status=all' }) },
+  ],
+  'POST /api/v1/moderation/{resourceType}/{resourceId}/decision': [
+    {
+      label: 'moderators and administrators',
+      allow: MODERATORS,
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/moderation/comment/${await matrixComment()}/decision`, body: { decision: 'hide', reason: 'Matrix decision' } }),
+    },
+  ],
+  'POST /api/v1/moderation/{resourceType}/{resourceId}/block-author': [
+    {
+      label: 'moderators and administrators (authors without staff roles)',
+      allow: MODERATORS,
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/moderation/comment/${await matrixComment()}/block-author`, body: { reason: 'Matrix block' } }),
+    },
+  ],
+  'GET /api/v1/moderation/settings': [{ label: 'moderators and administrators', allow: MODERATORS, okStatus: 200, request: () => ({ url: '/api/v1/moderation/settings' }) }],
+  'PUT /api/v1/moderation/settings': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/moderation/settings', body: { threshold: 3, commentEditMinutes: 15 } }) },
+  ],
+
+  // Proposals: the shared resident writes them; the shared department (official, clerk) answers them.
+  'GET /api/v1/processes/{slug}/proposals': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await proposalProcess()).slug}/proposals?sort=random&seed=matrix&q=bench` }) },
+  ],
+  'POST /api/v1/processes/{slug}/proposals': [
+    {
+      label: 'in their own name: verified residents',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await proposalProcess()).slug}/proposals`, body: { title: 'Matrix proposal title', body: 'A proposal written by the authorization matrix.' } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: `/api/v1/processes/${(await proposalProcess()).slug}/proposals`, body: { title: 'Matrix proposal title', body: 'A proposal for the organization.', organizationId } };
+      },
+    },
+  ],
+  'GET /api/v1/proposals/mine': [{ label: 'signed-in users (their own only)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/proposals/mine' }) }],
+  'GET /api/v1/proposals/overdue': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/proposals/overdue?departmentId=${department.id}` }) }],
+  'GET /api/v1/proposals/{id}': [
+    { label: 'published: public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}` }) },
+    { label: 'a draft: its author only (404 for everyone else)', allow: ['resident'], deny: 'not_found', denyAs: { visitor: 'not_found' }, okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal(false)}` }) },
+  ],
+  'PATCH /api/v1/proposals/{id}': [
+    { label: 'its authors', allow: ['resident'], deny: 'forbidden', okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}`, body: { category: 'Matrix' } }) },
+  ],
+  'POST /api/v1/proposals/{id}/publish': [
+    { label: 'a draft: its authors (404 for others)', allow: ['resident'], deny: 'not_found', okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal(false)}/publish`, body: {} }) },
+  ],
+  'POST /api/v1/proposals/{id}/withdraw': [
+    { label: 'its authors', allow: ['resident'], deny: 'forbidden', okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/withdraw`, body: {} }) },
+  ],
+  'POST /api/v1/proposals/{id}/support': [
+    { label: 'verified residents', allow: ['resident'], deny: 'requires_verification', okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/support`, body: {} }) },
+  ],
+  'DELETE /api/v1/proposals/{id}/support': [
+    { label: 'verified residents', allow: ['resident'], deny: 'requires_verification', okStatus: 200, request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/support` }) },
+  ],
+  'POST /api/v1/proposals/{id}/answer': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/answer`, body: { state: 'rejected', answer: 'Matrix reasons' } }),
+    },
+  ],
+  'POST /api/v1/proposals/{id}/evaluators': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/evaluators`, body: { userId: shared.official!.id } }),
+    },
+  ],
+  'DELETE /api/v1/proposals/{id}/evaluators/{userId}': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 204,
+      request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/evaluators/${shared.official!.id}` }),
+    },
+  ],
+  'GET /api/v1/proposals/{id}/notes': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/notes` }),
+    },
+  ],
+  'POST /api/v1/proposals/{id}/notes': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/notes`, body: { body: 'Matrix note' } }),
+    },
+  ],
+
+  // Debates: the shared resident starts them; the shared department (official, clerk) closes them.
+  'GET /api/v1/processes/{slug}/debates': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await participationProcess('open')).slug}/debates?q=matrix&status=open&sort=most_commented` }) },
+  ],
+  'POST /api/v1/processes/{slug}/debates': [
+    {
+      label: 'in their own name: verified residents',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await participationProcess('open')).slug}/debates`, body: { title: 'Matrix debate title', description: 'A debate started by the matrix.' } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: `/api/v1/processes/${(await participationProcess('open')).slug}/debates`, body: { title: 'Matrix debate title', description: 'For the organization.', organizationId } };
+      },
+    },
+    {
+      label: "in a post's name: its holder",
+      allow: ['official'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await participationProcess('open')).slug}/debates`, body: { title: 'Matrix debate title', description: 'For the department.', postId: await officialPostId() } }),
+    },
+  ],
+  'GET /api/v1/debates/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/debates/${await matrixDebate()}` }) }],
+  'POST /api/v1/debates/{id}/close': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/debates/${await matrixDebate()}/close`, body: { conclusion: 'The matrix concludes this debate.' } }),
+    },
+  ],
+
+  // Draft regulations: the shared department drafts and answers; verified residents and representatives respond.
+  'GET /api/v1/processes/{slug}/regulations': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await participationProcess('open')).slug}/regulations` }) },
+  ],
+  'POST /api/v1/processes/{slug}/regulations': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await participationProcess('open')).slug}/regulations`, body: matrixDraft }),
+    },
+  ],
+  'GET /api/v1/regulations/{id}': [
+    { label: 'published: public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation()).id}?version=1` }) },
+    {
+      label: 'unpublished: its department and administrators (404 for everyone else)',
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_found',
+      denyAs: { visitor: 'not_found' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation({ published: false })).id}` }),
+    },
+  ],
+  'GET /api/v1/regulations/{id}/draft': [
+    { label: 'its department', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation()).id}/draft` }) },
+  ],
+  'PUT /api/v1/regulations/{id}/draft': [
+    { label: 'its department', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation()).id}/draft`, body: matrixDraft }) },
+  ],
+  'POST /api/v1/regulations/{id}/publish': [
+    { label: 'its department', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation({ nextDraft: true })).id}/publish`, body: {} }) },
+  ],
+  'GET /api/v1/regulations/{id}/compare': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation()).id}/compare?from=1&to=1` }) },
+  ],
+  'PUT /api/v1/regulations/{id}/clauses/{clauseId}/opinion': [
+    {
+      label: 'verified residents',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 200,
+      request: async () => {
+        const { id, clauseId } = await matrixRegulation();
+        return { url: `/api/v1/regulations/${id}/clauses/${clauseId}/opinion`, body: { value: 'oppose' } };
+      },
+    },
+  ],
+  'DELETE /api/v1/regulations/{id}/clauses/{clauseId}/opinion': [
+    {
+      label: 'verified residents',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 200,
+      request: async () => {
+        const { id, clauseId } = await matrixRegulation();
+        return { url: `/api/v1/regulations/${id}/clauses/${clauseId}/opinion` };
+      },
+    },
+  ],
+  'GET /api/v1/regulations/{id}/clauses/{clauseId}/alternatives': [
+    {
+      label: 'public',
+      allow: EVERYONE,
+      okStatus: 200,
+      request: async () => {
+        const { id, clauseId } = await matrixRegulation();
+        return { url: `/api/v1/regulations/${id}/clauses/${clauseId}/alternatives` };
+      },
+    },
+  ],
+  'POST /api/v1/regulations/{id}/clauses/{clauseId}/alternatives': [
+    {
+      label: 'in their own name: verified residents',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 201,
+      request: async () => {
+        const { id, clauseId } = await matrixRegulation();
+        return { url: `/api/v1/regulations/${id}/clauses/${clauseId}/alternatives`, body: { text: 'Better matrix wording.', reason: 'Clearer for everyone.' } };
+      },
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const { id, clauseId } = await matrixRegulation();
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: `/api/v1/regulations/${id}/clauses/${clauseId}/alternatives`, body: { text: 'Better matrix wording.', reason: 'Our members asked.', organizationId } };
+      },
+    },
+  ],
+  'POST /api/v1/regulations/{id}/reports': [
+    {
+      label: 'its department, after the consultation',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation({ process: 'finished' })).id}/reports`, body: { versionNumber: 1, summary: 'The matrix heard nothing to change.', items: [] } }),
     },
   ],
 };

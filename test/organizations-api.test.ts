@@ -406,7 +406,7 @@ test('the audit log shows organization acts publicly and keeps private rows from
   const decisions = (await api(p, { method: 'GET', url: `/api/v1/audit?resourceId=${lake.id}&resourceType=organization&limit=200` })).json().entries;
   const decided = decisions.filter((e: { action: string }) => e.action === 'organization.verified' || e.action === 'organization.rejected');
   assert.deepEqual(decided.map((e: { action: string }) => e.action), ['organization.verified', 'organization.rejected']);
-  assert.deepEqual(decided[1].data, { reason: 'Registration certificate missing' });
+  assert.deepEqual(decided[1].data, { name: 'Green Lake Environmental Association', slug: lake.slug, reason: 'Registration certificate missing' });
   assert.equal(decided[0].actor.role, 'administrator');
   assert.equal(decided[0].actor.displayName, 'Ada Admin', 'staff acts are named');
 

@@ -21,3 +21,10 @@ test('a bad variable fails fast with a message naming it', () => {
 test('empty variables count as unset', () => {
   assert.equal(loadConfig({ PORT: '' }).PORT, 3000);
 });
+
+test('passwords in URLs never appear in configuration errors', () => {
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://admin:s3cret@db:3306/x' }), (error: unknown) => {
+    const message = (error as Error).message;
+    return /DATABASE_URL/.test(message) && !message.includes('s3cret') && message.includes('admin:***@');
+  });
+});

@@ -29,9 +29,23 @@ const configSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /** Serve the built web app from dist/web (off for API-only deployments and tests). */
   SERVE_WEB: bool.default(true),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.org:587; unset: e-mails are captured in DATA_DIR/mail-outbox.jsonl. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must look like smtp://user:pass@host:587 or smtps://host:465')
+    .optional(),
+  /** Sender of notification e-mails. */
+  MAIL_FROM: z.string().trim().min(3).max(320).default('Civitas <no-reply@localhost>'),
+  /** Local hour (installation time zone) after which the daily notification digest is sent. */
+  NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** A value as it may appear in a message: passwords inside URLs are masked. */
+function redact(value: string): string {
+  return value.replace(/(\/\/[^:/@\s]*:)[^@\s]*@/g, '$1***@');
+}
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {}
@@ -47,7 +61,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
-      return `  ${name}=${JSON.stringify(relevant[name] ?? '')}: ${issue.message}`;
+      return `  ${name}=${JSON.stringify(redact(relevant[name] ?? ''))}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -10,15 +10,30 @@ import { areaRoutes } from './areas/routes.js';
 import { organizationRoutes } from './organizations/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { calendarRoutes } from './calendar/routes.js';
+import { notificationsEmail } from './migrations/0005-notifications-email.js';
+import { notificationRoutes } from './notifications/routes.js';
+import { notificationMessages } from './notifications/messages.js';
+import { notificationJobs } from './notifications/jobs.js';
+import { organizationResource } from './notifications/organization-resource.js';
+import { seedNotificationsDemo } from './notifications/demo.js';
+import { commentsModeration } from './migrations/0004-comments-moderation.js';
+import { commentErrorStatus, commentMessages } from './comments/messages.js';
+import { moderationErrorStatus, moderationMessages } from './moderation/messages.js';
+import { commentRoutes } from './comments/routes.js';
+import { moderationRoutes } from './moderation/routes.js';
+import { commentResource } from './comments/resource.js';
 
 import './tables.js';
 
 /** The core as a manifest like any module's: it always comes first. */
 export const coreManifest: ModuleManifest = {
   name: 'core',
-  migrations: [foundation, calendarOutbox, notifications],
-  errorStatus: coreErrorStatus,
-  messages: coreMessages,
+  migrations: [foundation, calendarOutbox, notifications, commentsModeration, notificationsEmail],
+  errorStatus: { ...coreErrorStatus, ...commentErrorStatus, ...moderationErrorStatus },
+  messages: {
+    en: { ...coreMessages.en, ...notificationMessages.en, ...commentMessages.en, ...moderationMessages.en },
+    'zh-CN': { ...coreMessages['zh-CN'], ...notificationMessages['zh-CN'], ...commentMessages['zh-CN'], ...moderationMessages['zh-CN'] },
+  },
   routes(app, ctx) {
     identityRoutes(app, ctx);
     adminRoutes(app, ctx);
@@ -26,5 +41,11 @@ export const coreManifest: ModuleManifest = {
     organizationRoutes(app, ctx);
     auditRoutes(app, ctx);
     calendarRoutes(app, ctx);
+    notificationRoutes(app, ctx);
+    commentRoutes(app, ctx);
+    moderationRoutes(app, ctx);
   },
+  resources: { organization: organizationResource, comment: commentResource },
+  jobs: notificationJobs,
+  seedDemo: seedNotificationsDemo,
 };

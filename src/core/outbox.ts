@@ -20,13 +20,15 @@ export interface OutboxMessage {
 /**
  * Delivers due messages of one topic, oldest first. A handler that throws is retried later with
  * backoff (1 min, 2, 4, ... up to a day); each message is marked done once its handler succeeds.
- * Rows are claimed with SKIP LOCKED, so several processes can share the work.
+ * Rows are claimed with SKIP LOCKED, so several processes can share the work. The handler gets the
+ * claiming transaction: its own writes (e.g. "e-mailed at") must go through it, because a job's
+ * `db` is a single connection that this transaction holds. Writes it made before throwing are kept.
  */
 export async function deliver(
   db: Executor,
   topic: string,
   now: Date,
-  handler: (message: OutboxMessage) => Promise<void>,
+  handler: (message: OutboxMessage, trx: Tx) => Promise<void>,
   batch = 50,
 ): Promise<number> {
   let delivered = 0;
@@ -45,7 +47,7 @@ export async function deliver(
         .executeTakeFirst();
       if (!row) return null;
       try {
-        await handler({ id: Number(row.id), payload: row.payload as Record<string, unknown>, attempts: row.attempts });
+        await handler({ id: Number(row.id), payload: row.payload as Record<string, unknown>, attempts: row.attempts }, trx);
         await trx.updateTable('outbox').set({ done_at: now, attempts: row.attempts + 1 }).where('id', '=', row.id).execute();
         return true;
       } catch (error) {

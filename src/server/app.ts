@@ -181,7 +181,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   }
 
   app.setNotFoundHandler(async (req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/health');
+    // Missing files of the built app (an old page asking for assets of an earlier build) are a 404, not the app shell.
+    const isApi = req.url.startsWith('/api/') || req.url === '/api' || req.url.startsWith('/health') || req.url.startsWith('/assets/');
     if (!isApi && serveWeb && (req.method === 'GET' || req.method === 'HEAD')) {
       reply.header('cache-control', 'no-cache');
       return reply.type('text/html').sendFile('index.html');
@@ -206,7 +207,15 @@ export function resourceRegistry(modules: ModuleManifest[]): Map<string, Resourc
   for (const m of modules) {
     for (const [type, adapter] of Object.entries(m.resources ?? {})) {
       if (registry.has(type)) throw new Error(`resource type ${type} is declared twice (${m.name})`);
-      registry.set(type, adapter);
+      registry.set(type, {
+        ...adapter,
+        // An id of the wrong form (not a uuid where the table has uuids) names nothing: not found, never a 500.
+        describe: (db, id, actor, now) =>
+          adapter.describe(db, id, actor, now).catch((error: { code?: string }) => {
+            if (error?.code === '22P02') return null;
+            throw error;
+          }),
+      });
     }
   }
   return registry;

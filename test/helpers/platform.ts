@@ -6,6 +6,7 @@ import { migrate } from '../../src/core/db/migrate.js';
 import { ManualClock } from '../../src/core/clock.js';
 import type { Deps } from '../../src/core/deps.js';
 import type { App } from '../../src/core/http/context.js';
+import type { ModuleManifest } from '../../src/core/module.js';
 import { buildApp } from '../../src/server/app.js';
 import { modules } from '../../src/server/modules.js';
 import { runAllJobs } from '../../src/core/jobs/scheduler.js';
@@ -70,11 +71,18 @@ export interface TestPlatform {
 }
 
 /** The whole platform on a fresh database with a hand-set clock, for API tests through app.inject. */
-export async function createTestPlatform(configOverrides: Record<string, string> = {}): Promise<TestPlatform> {
+export async function createTestPlatform(
+  configOverrides: Record<string, string> = {},
+  options: { extraModules?: ModuleManifest[] } = {},
+): Promise<TestPlatform> {
   const database = await createTestDatabase();
+  // Test-only modules (e.g. a resource type for comments before a module provides one) come after the real ones.
+  const extra = options.extraModules ?? [];
+  if (extra.length > 0) await migrate(database.handle.db, extra.map((m) => ({ module: m.name, migrations: m.migrations })));
+  const all = [...modules, ...extra];
   const clock = new ManualClock();
   const config = testConfig(configOverrides);
-  const app = await buildApp({ config, database: database.handle, clock, modules, logger: false });
+  const app = await buildApp({ config, database: database.handle, clock, modules: all, logger: false });
   await app.ready();
   return {
     app,
@@ -82,7 +90,7 @@ export async function createTestPlatform(configOverrides: Record<string, string>
     clock,
     database,
     config,
-    runJobs: () => runAllJobs({ db: database.handle.db, clock }, modules.flatMap((m) => m.jobs ?? [])),
+    runJobs: () => runAllJobs({ db: database.handle.db, clock }, all.flatMap((m) => m.jobs ?? [])),
     async close() {
       await app.close();
       await database.handle.close();

@@ -23,6 +23,8 @@ export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const roleSchema = z.enum(['administrator', 'moderator', 'clerk']);
 export const sectorSchema = z.enum(['government', 'market', 'society']);
 export const urlSchema = z.url({ protocol: /^https?$/ }).max(500);
+/** How a person gets notification e-mails: each at once, one summary a day, or none. */
+export const emailNotificationsSchema = z.enum(['immediate', 'daily', 'off']);
 
 export const membershipSchema = z.object({
   organizationId: z.string(),
@@ -48,6 +50,7 @@ export const sessionUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   locale: localeSchema,
+  emailNotifications: emailNotificationsSchema,
   verified: z.boolean(),
   areaId: z.string().nullable(),
   roles: z.array(roleSchema),

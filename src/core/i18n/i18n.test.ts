@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Catalog, negotiateLocale } from './locale.js';
 import { modules } from '../../server/modules.js';
 
@@ -35,4 +36,9 @@ test('the web app has every string in both languages', () => {
   assert.ok(en.length > 50, 'the web app has strings');
   assert.deepEqual(en.filter((k) => !zh.includes(k)), [], 'keys missing in zh-CN.json');
   assert.deepEqual(zh.filter((k) => !en.includes(k)), [], 'keys missing in en.json');
+});
+
+test('every web bundle (shell and modules) matches across languages, and every key the code uses exists', () => {
+  const result = spawnSync(process.execPath, ['web/scripts/check-i18n.mjs'], { encoding: 'utf8' });
+  assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
 });

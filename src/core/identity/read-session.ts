@@ -13,7 +13,7 @@ export async function readSession(
   if (!session) return empty;
   const [actor, row, sessionRow] = await Promise.all([
     loadUserActor(db, session.userId),
-    db.selectFrom('users').select(['email', 'locale']).where('id', '=', session.userId).executeTakeFirst(),
+    db.selectFrom('users').select(['email', 'locale', 'email_notifications']).where('id', '=', session.userId).executeTakeFirst(),
     session.sessionId
       ? db.selectFrom('sessions').select('acting_for_user_id').where('id', '=', session.sessionId).executeTakeFirst()
       : Promise.resolve(undefined),
@@ -30,6 +30,7 @@ export async function readSession(
       email: row.email,
       displayName: actor.displayName,
       locale: (row.locale === 'zh-CN' ? 'zh-CN' : 'en') as Locale,
+      emailNotifications: row.email_notifications,
       verified: actor.verified,
       areaId: actor.areaId,
       roles: actor.roles,

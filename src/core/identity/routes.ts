@@ -7,6 +7,7 @@ import { canCore } from '../policy.js';
 import {
   dateSchema,
   displayNameSchema,
+  emailNotificationsSchema,
   emailSchema,
   errorResponses,
   localeSchema,
@@ -115,8 +116,8 @@ export function identityRoutes(app: App, ctx: AppContext): void {
   app.patch('/api/v1/me', {
     schema: {
       tags: ['identity'],
-      summary: 'Update display name or language',
-      body: z.strictObject({ displayName: displayNameSchema.optional(), locale: localeSchema.optional() }),
+      summary: 'Update display name, language or how notification e-mails come (immediate, daily digest, off)',
+      body: z.strictObject({ displayName: displayNameSchema.optional(), locale: localeSchema.optional(), emailNotifications: emailNotificationsSchema.optional() }),
       response: { 200: sessionSchema, ...errorResponses(400, 401) },
     },
   }, async (req) => {

@@ -164,7 +164,7 @@ export async function decideOrganization(
 ): Promise<Result<null, 'not_found' | 'organization_not_pending'>> {
   const now = clock.now();
   return transact(db, async (trx) => {
-    const org = await trx.selectFrom('organizations').select(['status', 'sector']).where('id', '=', input.id).forUpdate().executeTakeFirst();
+    const org = await trx.selectFrom('organizations').select(['status', 'sector', 'name', 'slug']).where('id', '=', input.id).forUpdate().executeTakeFirst();
     if (!org) return fail('not_found');
     if (org.sector === 'government' || org.status === input.decision || org.status === 'verified') return fail('organization_not_pending');
     await trx
@@ -180,7 +180,7 @@ export async function decideOrganization(
         resourceType: 'organization',
         resourceId: input.id,
         organizationId: input.id,
-        data: input.reason ? { reason: input.reason } : {},
+        data: { name: org.name, slug: org.slug, ...(input.reason ? { reason: input.reason } : {}) },
         public: true,
       },
       now,

@@ -70,8 +70,10 @@ export async function seedProcessesDemo(deps: Deps): Promise<void> {
         components: ['regulations'] as 'regulations'[],
         supportThreshold: 5, answerWorkingDays: 15,
         phases: [
-          { title: 'Consultation', titleZh: '征求意见', description: 'Comment on the draft, article by article.', descriptionZh: '逐条评论草案。', startsAt: at(-10), endsAt: at(20), actions: { regulations: ['comment', 'support', 'amend'] } },
-          { title: 'Response report', titleZh: '反馈报告', description: 'The Bureau answers every article that received comments.', descriptionZh: '城市管理局对收到意见的每一条作出回应。', startsAt: at(20), endsAt: at(40), actions: {} },
+          { title: 'First consultation', titleZh: '第一轮征求意见', description: 'Comment on the first draft, article by article.', descriptionZh: '逐条评论第一稿。', startsAt: at(-40), endsAt: at(-15), actions: { regulations: ['comment', 'support', 'amend'] } },
+          { title: 'First response report', titleZh: '第一轮反馈报告', description: 'The Bureau answers every article that received comments, and revises the draft.', descriptionZh: '城市管理局对收到意见的每一条作出回应，并修改草案。', startsAt: at(-15), endsAt: at(-10), actions: {} },
+          { title: 'Consultation on the revised draft', titleZh: '修改稿征求意见', description: 'Comment on the revised draft.', descriptionZh: '评论修改稿。', startsAt: at(-10), endsAt: at(20), actions: { regulations: ['comment', 'support', 'amend'] } },
+          { title: 'Final response report', titleZh: '最终反馈报告', description: 'The Bureau answers the comments on the revised draft.', descriptionZh: '城市管理局回应对修改稿的意见。', startsAt: at(20), endsAt: at(40), actions: {} },
         ],
       },
     },

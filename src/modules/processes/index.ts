@@ -27,6 +27,7 @@ export const processesManifest: ModuleManifest = {
   resources: {
     process: {
       async describe(db, id, actor, now) {
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
         const context = await loadProcess(db, { id }, now);
         if (!context) return null;
         const ref = { departmentId: context.process.department_id, status: context.process.status };

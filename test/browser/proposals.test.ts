@@ -1,0 +1,155 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness.js';
+
+// The proposals half of the participation journey, in both languages, on the demo's open process
+// "Green Streets 2026" (5 supports qualify a proposal; the Urban Management Bureau answers within
+// 10 working days): a verified resident proposes through the form, other residents support it past
+// the threshold (the last one in the browser), the page shows it qualified with the answer
+// deadline, the department's director answers "accepted" with reasons, and the timeline shows
+// each step with the post that signed the answer.
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const PASSWORD = 'civitas-demo-2026';
+const PROCESS = 'lakeview-green-streets';
+
+async function signIn(page: Page, email: string, zh: boolean) {
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel(zh ? /电子邮箱/ : /E-mail address/).fill(email);
+  await page.getByLabel(zh ? /^密码/ : /^Password/).first().fill(PASSWORD);
+  await page.getByRole('button', { name: zh ? /^登录$/ : /^Sign in$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  const wanted = zh ? 'zh-CN' : 'en';
+  if ((await page.evaluate(() => document.documentElement.lang)) !== wanted) {
+    await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
+  }
+}
+
+/** A support given through the API by a demo resident (the others before the last, browser-made one). */
+async function supportViaApi(email: string, proposalId: string) {
+  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  assert.equal(login.status, 200, await login.text());
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const session = await (await fetch(`${server.url}/api/v1/session`, { headers: { cookie } })).json();
+  const res = await fetch(`${server.url}/api/v1/proposals/${proposalId}/support`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  assert.equal(res.status, 200, await res.text());
+}
+
+const journeys = [
+  {
+    lang: 'en',
+    author: 'sun.tao@lakeview.demo',
+    supporters: ['ma.li@lakeview.demo', 'guo.mei@lakeview.demo', 'luo.dan@lakeview.demo', 'liang.bo@lakeview.demo'],
+    lastSupporter: 'xie.ning@lakeview.demo',
+    title: 'Drinking fountains along the lake path',
+    body: 'There is no drinking water on the whole lake path. Three fountains, one at each playground, would help runners, children and dogs in summer.',
+    t: {
+      create: 'Make a proposal', title: 'Title', body: 'Your proposal', publish: 'Publish', support: 'Support this proposal',
+      awaiting: /Awaiting answer/i, due: /Answer due in 10 working days/, accept: 'Accept', reasons: /Reasons/, submit: 'Publish',
+      accepted: /Accepted/i, signature: /Director, Urban Management Bureau/, published: /Published/, qualified: /Reached the support threshold/,
+      reasonsText: 'Accepted: three fountains will be installed by June, one at each playground.',
+    },
+  },
+  {
+    lang: 'zh-CN',
+    author: 'song.yan@lakeview.demo',
+    supporters: ['zhu.qing@lakeview.demo', 'zheng.xin@lakeview.demo', 'kenji.sato@lakeview.demo', 'lin.yu@lakeview.demo'],
+    lastSupporter: 'he.ping@lakeview.demo',
+    title: '在小学门口增设护学岗',
+    body: '上学和放学时段，学校门口车辆很多，孩子过马路很危险。建议在早晚高峰设立护学岗，并施划清晰的斑马线。',
+    t: {
+      create: '提出建议', title: '标题', body: '建议内容', publish: '发布', support: '支持此建议',
+      awaiting: /待答复/, due: /距答复期限还有 10 个工作日/, accept: '采纳', reasons: /理由/, submit: '公布',
+      accepted: /已采纳/, signature: /城市管理局局长/, published: /已发布/, qualified: /达到支持门槛/,
+      reasonsText: '采纳。九月开学前在校门口设立护学岗，并重新施划斑马线。',
+    },
+  },
+] as const;
+
+for (const j of journeys) {
+  const zh = j.lang === 'zh-CN';
+  test(`proposals in ${j.lang}: propose, support past the threshold, deadline, official answer, timeline`, async () => {
+    // 1. A verified resident proposes.
+    const author = await newPage(browser, { locale: j.lang });
+    await signIn(author.page, j.author, zh);
+    await author.page.goto(`${server.url}/processes/${PROCESS}/proposals`);
+    await author.page.getByRole('link', { name: j.t.create }).click();
+    await author.page.getByLabel(j.t.title, { exact: false }).first().fill(j.title);
+    await author.page.getByLabel(j.t.body).fill(j.body);
+    await expectAccessible(author.page, `new proposal form (${j.lang})`);
+    await author.page.getByRole('button', { name: j.t.publish, exact: true }).click();
+    await author.page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
+    const proposalId = author.page.url().split('/').pop()!;
+    await author.page.getByTestId('proposal-title').waitFor();
+    assert.equal(await author.page.getByTestId('proposal-title').innerText(), j.title);
+    assert.match(await author.page.getByTestId('timeline').innerText(), j.t.published);
+
+    // 2. Other residents support it; the fifth support, in the browser, qualifies it.
+    for (const email of j.supporters) await supportViaApi(email, proposalId);
+    const supporter = await newPage(browser, { locale: j.lang });
+    await signIn(supporter.page, j.lastSupporter, zh);
+    await supporter.page.setViewportSize({ width: 360, height: 800 });
+    await supporter.page.goto(`${server.url}/processes/${PROCESS}/proposals/${proposalId}`);
+    await supporter.page.getByTestId('support-button').click();
+    await supporter.page.getByTestId('unsupport-button').waitFor();
+    await supporter.page.getByTestId('deadline-panel').waitFor();
+    assert.match(await supporter.page.getByTestId('proposal-state').first().innerText(), j.t.awaiting);
+    assert.match(await supporter.page.getByTestId('deadline').innerText(), j.t.due);
+    assert.equal(await supporter.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false, 'no sideways scrolling at 360 px');
+    await expectAccessible(supporter.page, `qualified proposal at 360 px (${j.lang})`);
+    await screenshot(supporter.page, `proposal-qualified-${j.lang}-360`);
+
+    // 3. The department answers "accepted" with its reasons, in the name of the director's post.
+    const official = await newPage(browser, { locale: j.lang });
+    await signIn(official.page, 'official@lakeview.demo', zh);
+    await official.page.goto(`${server.url}/processes/${PROCESS}/proposals/${proposalId}`);
+    const panel = official.page.getByTestId('official-panel');
+    await panel.waitFor();
+    await expectAccessible(official.page, `official answer form (${j.lang})`);
+    await panel.getByLabel(j.t.accept, { exact: true }).check();
+    await panel.getByLabel(j.t.reasons).fill(j.t.reasonsText);
+    await panel.getByRole('button', { name: j.t.submit, exact: true }).click();
+    await official.page.getByTestId('answer-signature').waitFor();
+
+    // 4. Everyone sees the answer, who signed it, and the timeline of each step.
+    const visitor = await newPage(browser, { locale: j.lang });
+    await visitor.page.goto(`${server.url}/processes/${PROCESS}/proposals/${proposalId}`);
+    await visitor.page.getByTestId('answer-signature').waitFor();
+    const answer = await visitor.page.getByTestId('answer').innerText();
+    assert.match(answer, j.t.accepted);
+    assert.ok(answer.includes(j.t.reasonsText));
+    assert.match(await visitor.page.getByTestId('answer-signature').innerText(), j.t.signature);
+    const steps = await visitor.page.getByTestId('timeline').getByRole('listitem').allInnerTexts();
+    assert.equal(steps.length, 3, steps.join('\n'));
+    assert.match(steps[0]!, j.t.published);
+    assert.match(steps[1]!, j.t.qualified);
+    assert.match(steps[2]!, j.t.accepted);
+    assert.match(steps[2]!, j.t.signature);
+    await expectAccessible(visitor.page, `answered proposal (${j.lang})`);
+    await screenshot(visitor.page, `proposal-answered-${j.lang}`);
+
+    // The list finds it by a word of its title.
+    const word = zh ? '护学' : 'fountains';
+    await visitor.page.goto(`${server.url}/processes/${PROCESS}/proposals?q=${encodeURIComponent(word)}`);
+    await visitor.page.getByTestId('proposal-list').getByRole('link', { name: j.title }).waitFor();
+    await expectAccessible(visitor.page, `proposal list (${j.lang})`);
+
+    for (const p of [author, supporter, official, visitor]) assert.deepEqual(p.problems, []);
+  });
+}

@@ -1,0 +1,11 @@
+/**
+ * The modules whose pages the web app mounts, in navigation order. Add a module's web part here
+ * and its strings in `web/src/i18n/module-messages.ts`.
+ */
+import type { ModuleWeb } from './module-web.js';
+import { processesWeb } from '../../../src/modules/processes/web/index.js';
+import { proposalsWeb } from '../../../src/modules/proposals/web/index.js';
+import { debatesWeb } from '../../../src/modules/debates/web/index.js';
+import { regulationsWeb } from '../../../src/modules/regulations/web/index.js';
+
+export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb];
