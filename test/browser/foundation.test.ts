@@ -103,9 +103,31 @@ for (const lang of ['en', 'zh-CN'] as const) {
   });
 }
 
+/** Pages of the demo's content, found through the API as a visitor would reach them. */
+async function modulePages(): Promise<string[]> {
+  const get = async (path: string) => (await fetch(`${server.url}/api/v1${path}`)).json();
+  const proposals = (await get('/processes/lakeview-green-streets/proposals')).proposals as { id: string }[];
+  const debates = (await get('/processes/lakeview-green-streets/debates')).debates as { id: string }[];
+  const regulations = (await get('/processes/street-vending-regulation/regulations')).regulations as { id: string }[];
+  assert.ok(proposals.length > 0 && debates.length > 0 && regulations.length > 0, 'the demo has content in every module');
+  const regulation = `/processes/street-vending-regulation/regulations/${regulations[0]!.id}`;
+  return [
+    '/processes/lakeview-green-streets/proposals',
+    `/processes/lakeview-green-streets/proposals/${proposals[0]!.id}`,
+    '/processes/lakeview-green-streets/debates',
+    `/processes/lakeview-green-streets/debates/${debates[0]!.id}`,
+    '/processes/street-vending-regulation/regulations',
+    regulation,
+    `${regulation}/compare`,
+  ];
+}
+
 test('every page has no axe violations, in both languages and on a phone', async () => {
-  const pages = ['/', '/areas/riverside-district', '/signin', '/signup', '/organizations', '/organizations/riverside-residents-association', '/departments', '/audit', '/processes', '/processes/lakeview-green-streets', '/no-such-page'];
-  const signedIn = ['/me', '/verify', '/organizations/new', '/admin', '/admin/census', '/admin/verification', '/admin/areas', '/admin/departments', '/processes/new'];
+  const pages = [
+    '/', '/areas/riverside-district', '/signin', '/signup', '/organizations', '/organizations/riverside-residents-association', '/departments', '/audit',
+    '/processes', '/processes/lakeview-green-streets', '/processes/street-vending-regulation', ...(await modulePages()), '/no-such-page',
+  ];
+  const signedIn = ['/me', '/verify', '/organizations/new', '/admin', '/admin/census', '/admin/verification', '/admin/areas', '/admin/departments', '/processes/new', '/moderation', '/notifications', '/me/proposals'];
   for (const lang of ['en', 'zh-CN'] as const) {
     for (const width of [1280, 360]) {
       const { page, context, problems } = await newPage(browser, { locale: lang, width });
