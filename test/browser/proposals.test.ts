@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness.js';
 
-// The proposals half of the participation journey, in both languages, on the demo's open process
-// "Green Streets 2026" (5 supports qualify a proposal; the Urban Management Bureau answers within
-// 10 working days): a verified resident proposes through the form, other residents support it past
-// the threshold (the last one in the browser), the page shows it qualified with the answer
-// deadline, the department's director answers "accepted" with reasons, and the timeline shows
-// each step with the post that signed the answer.
+// The participation journey, in both languages: the director of the Urban Management Bureau creates
+// a process with three phases in the editor and publishes it (5 supports qualify a proposal; answers
+// are due within 10 working days); a verified resident proposes through the form, other residents
+// support it past the threshold (the last one in the browser), the page shows it qualified with the
+// answer deadline, the director answers "accepted" with reasons, and the timeline shows each step
+// with the post that signed the answer.
 let server: RunningServer;
 let browser: Browser;
 
@@ -22,7 +22,6 @@ after(async () => {
 });
 
 const PASSWORD = 'civitas-demo-2026';
-const PROCESS = 'lakeview-green-streets';
 
 async function signIn(page: Page, email: string, zh: boolean) {
   await page.goto(`${server.url}/signin`);
@@ -35,6 +34,47 @@ async function signIn(page: Page, email: string, zh: boolean) {
     await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
     await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
   }
+}
+
+/** `datetime-local` value for a moment `hours` from now, in the browser's (the machine's) time zone. */
+function localInput(hours: number): string {
+  const d = new Date(Date.now() + hours * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The official creates and publishes a process with three phases in the editor; returns its slug. */
+async function createProcessInBrowser(page: Page, zh: boolean, title: string): Promise<string> {
+  await page.goto(`${server.url}/processes`);
+  await page.getByRole('link', { name: zh ? '发起新进程' : 'Start a new process' }).click();
+  await page.waitForURL(/\/processes\/new$/);
+  await page.locator('#process-title').fill(title);
+  await page.locator('#process-summary').fill(zh ? '请提出让学校周边更安全的建议。' : 'Propose how to make the streets around schools safer.');
+  await page.locator('#process-legal-basis').fill(zh ? '《湖景市公众参与条例》第十二条。' : 'Lakeview Public Participation Ordinance, art. 12.');
+  await page.locator('#process-threshold').fill('5');
+  await page.locator('#process-answer-days').fill('10');
+  const addPhase = page.getByRole('button', { name: zh ? '添加阶段' : 'Add a phase' });
+  await addPhase.click();
+  await addPhase.click();
+  const phases = zh ? ['提出建议', '部门评估', '结果公布'] : ['Proposals', 'Evaluation', 'Results'];
+  const bounds = [[-1, 24 * 14], [24 * 14, 24 * 28], [24 * 28, 24 * 42]];
+  for (let i = 0; i < 3; i++) {
+    await page.locator(`#phase-${i}-title`).fill(phases[i]!);
+    await page.locator(`#phase-${i}-start`).fill(localInput(bounds[i]![0]!));
+    await page.locator(`#phase-${i}-end`).fill(localInput(bounds[i]![1]!));
+  }
+  for (const action of ['propose', 'support', 'comment']) await page.locator(`#phase-0-proposals-${action}`).check();
+  await page.locator('#phase-1-proposals-comment').check();
+  await expectAccessible(page, `process editor (${zh ? 'zh-CN' : 'en'})`);
+  await page.getByRole('button', { name: zh ? '创建草稿' : 'Create the draft' }).click();
+  await page.waitForURL((url) => /^\/processes\/[a-z0-9-]+$/.test(url.pathname) && !url.pathname.endsWith('/new'));
+  await page.getByRole('button', { name: zh ? '发布' : 'Publish', exact: true }).click();
+  await page.getByRole('heading', { name: zh ? '您现在可以做什么' : 'What you can do now' }).waitFor();
+  await page.getByText(zh ? /提出建议——开放至/ : /Make proposals — open until/).waitFor();
+  assert.equal(await page.locator('.usa-process-list__item').count(), 3);
+  await expectAccessible(page, `published process (${zh ? 'zh-CN' : 'en'})`);
+  await screenshot(page, `process-published-${zh ? 'zh-CN' : 'en'}`);
+  return new URL(page.url()).pathname.split('/').pop()!;
 }
 
 /** A support given through the API by a demo resident (the others before the last, browser-made one). */
@@ -84,7 +124,12 @@ const journeys = [
 
 for (const j of journeys) {
   const zh = j.lang === 'zh-CN';
-  test(`proposals in ${j.lang}: propose, support past the threshold, deadline, official answer, timeline`, async () => {
+  test(`participation in ${j.lang}: an official creates a process with three phases; propose, support past the threshold, deadline, official answer, timeline`, async () => {
+    // 0. The department's director creates the process and publishes it.
+    const official = await newPage(browser, { locale: j.lang });
+    await signIn(official.page, 'official@lakeview.demo', zh);
+    const PROCESS = await createProcessInBrowser(official.page, zh, zh ? `学校周边安全 ${Date.now() % 10000}` : `Safer school streets ${Date.now() % 10000}`);
+
     // 1. A verified resident proposes.
     const author = await newPage(browser, { locale: j.lang });
     await signIn(author.page, j.author, zh);
@@ -106,8 +151,13 @@ for (const j of journeys) {
     await signIn(supporter.page, j.lastSupporter, zh);
     await supporter.page.setViewportSize({ width: 360, height: 800 });
     await supporter.page.goto(`${server.url}/processes/${PROCESS}/proposals/${proposalId}`);
+    // The page loads the session and the proposal as that person before it offers a support.
+    await supporter.page.waitForLoadState('networkidle');
     await supporter.page.getByTestId('support-button').click();
-    await supporter.page.getByTestId('unsupport-button').waitFor();
+    await supporter.page.getByTestId('unsupport-button').waitFor({ timeout: 15_000 }).catch(async (error) => {
+      await screenshot(supporter.page, `proposal-support-failed-${j.lang}`);
+      throw error;
+    });
     await supporter.page.getByTestId('deadline-panel').waitFor();
     assert.match(await supporter.page.getByTestId('proposal-state').first().innerText(), j.t.awaiting);
     assert.match(await supporter.page.getByTestId('deadline').innerText(), j.t.due);
@@ -116,8 +166,6 @@ for (const j of journeys) {
     await screenshot(supporter.page, `proposal-qualified-${j.lang}-360`);
 
     // 3. The department answers "accepted" with its reasons, in the name of the director's post.
-    const official = await newPage(browser, { locale: j.lang });
-    await signIn(official.page, 'official@lakeview.demo', zh);
     await official.page.goto(`${server.url}/processes/${PROCESS}/proposals/${proposalId}`);
     const panel = official.page.getByTestId('official-panel');
     await panel.waitFor();

@@ -23,6 +23,15 @@ export async function areaSubtreeIds(db: Executor, areaId: string): Promise<stri
   return rows.rows.map((r) => r.id);
 }
 
+/** Ids of an area's ancestors (its district, its city): what covers it. */
+export async function areaAncestorIds(db: Executor, areaId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`with recursive t(id, parent_id) as (
+      select id, parent_id from areas where id = ${areaId}
+      union all select a.id, a.parent_id from areas a join t on a.id = t.parent_id)
+    select id from t where id <> ${areaId}`.execute(db);
+  return rows.rows.map((r) => r.id);
+}
+
 /** The area tree: public to read, administrators change it. */
 export function areaRoutes(app: App, { deps }: AppContext): void {
   const { db } = deps;

@@ -79,6 +79,8 @@ test('an official creates a process with three phases, publishes it, and it foll
   assert.equal((await api(p, { method: 'GET', url: `/api/v1/processes?q=${encodeURIComponent('公园')}` })).json().processes.length, 1);
   assert.equal((await api(p, { method: 'GET', url: '/api/v1/processes?q=renewal' })).json().processes.length, 1);
   assert.equal((await api(p, { method: 'GET', url: '/api/v1/processes?q=bicycle' })).json().processes.length, 0);
+  // A city-wide process concerns every neighbourhood of the city.
+  assert.equal((await api(p, { method: 'GET', url: `/api/v1/processes?areaId=${areas.hoodId}` })).json().processes.length, 1);
 });
 
 test('phases must follow each other and open only actions of enabled components', async () => {

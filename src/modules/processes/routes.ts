@@ -6,7 +6,7 @@ import { errorResponses, idSchema, slugSchema } from '../../core/http/schemas.js
 import { hasRole } from '../../core/permissions/policy.js';
 import type { Actor } from '../../core/permissions/actor.js';
 import { searchQuery } from '../../core/search/text-search.js';
-import { areaSubtreeIds } from '../../core/areas/routes.js';
+import { areaAncestorIds, areaSubtreeIds } from '../../core/areas/routes.js';
 import { canProcess } from './policy.js';
 import { processDetailSchema, processInputSchema, processSummarySchema } from './schemas.js';
 import { loadProcess, type PhaseView, type ProcessContext } from './queries/load-process.js';
@@ -75,8 +75,9 @@ export function processRoutes(app: App, { deps }: AppContext): void {
       query = query.where((eb) => (ownDepartments.length > 0 ? eb.or([eb('status', '=', 'published'), eb('department_id', 'in', ownDepartments)]) : eb('status', '=', 'published')));
     }
     if (areaId) {
-      const subtree = await areaSubtreeIds(db, areaId);
-      query = query.where((eb) => eb.or([eb('area_id', 'in', subtree), eb('area_id', 'is', null)]));
+      // What concerns an area: processes in it or below it, and those of the district or city that cover it.
+      const related = [...(await areaSubtreeIds(db, areaId)), ...(await areaAncestorIds(db, areaId))];
+      query = query.where((eb) => eb.or([eb('area_id', 'in', related), eb('area_id', 'is', null)]));
     }
     if (departmentId) query = query.where('department_id', '=', departmentId);
     const tsQuery = q ? searchQuery(q) : null;

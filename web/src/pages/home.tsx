@@ -18,6 +18,8 @@ import { useLocalize } from '../ui/localize.js';
 import { usePageTitle } from '../ui/page-title.js';
 import { SectorTag } from '../ui/tags.js';
 import { useLoad } from '../ui/use-load.js';
+import { OpenProcesses } from '../../../src/modules/processes/web/index.js';
+import { OverdueProposals } from '../../../src/modules/proposals/web/index.js';
 import { useOrganizationDetails } from '../ui/use-organization-details.js';
 
 function Departments({ departments }: { departments: Organization[] }) {
@@ -144,6 +146,8 @@ export function HomePage() {
 
       {area ? (
         <>
+          <OpenProcesses areaId={area.area.id} />
+          <OverdueProposals />
           <section aria-labelledby="area-numbers" className="margin-bottom-4">
             <h2 id="area-numbers">{t('home.numbers')}</h2>
             <dl className="civitas-stats">

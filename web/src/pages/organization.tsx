@@ -4,6 +4,8 @@
  * abilities the server sends.
  */
 import { useTranslation } from 'react-i18next';
+import { OverdueProposals } from '../../../src/modules/proposals/web/index.js';
+import { FollowButton } from '../ui/follow-button.js';
 import { Link, useParams } from 'react-router';
 import { Alert, Tag } from '@trussworks/react-uswds';
 import { api } from '../api.js';
@@ -99,6 +101,7 @@ export function OrganizationPage() {
                 </>
               ) : null}
             </p>
+            {organization.status === 'verified' ? <FollowButton resourceType="organization" resourceId={organization.id} /> : null}
             {organization.status === 'pending' ? (
               <Alert type="info" headingLevel="h2" slim>
                 {t('organization.pendingNotice')}
@@ -177,6 +180,7 @@ export function OrganizationPage() {
                     </>
                   ) : null}
                 </section>
+                <OverdueProposals departmentId={organization.id} />
                 <section aria-labelledby="organization-children" className="margin-bottom-4">
                   <h2 id="organization-children">{t('organization.subDepartments')}</h2>
                   {data.children.length === 0 ? (
