@@ -114,3 +114,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'civitas-demo-2026';
+
+/**
+ * Signs in through the sign-in form, as a person would, and keeps the page in the language the
+ * test works in: signing in switches to the account's language, so switch back with the header's
+ * language button (which also saves the choice on the account).
+ */
+export async function signIn(page: Page, serverUrl: string, email: string, zh: boolean, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${serverUrl}/signin`);
+  await page.getByLabel(zh ? /电子邮箱/ : /E-mail address/).fill(email);
+  await page.getByLabel(zh ? /^密码/ : /^Password/).first().fill(password);
+  await page.getByRole('button', { name: zh ? /^登录$/ : /^Sign in$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+  const wanted = zh ? 'zh-CN' : 'en';
+  if ((await page.evaluate(() => document.documentElement.lang)) !== wanted) {
+    await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
+  }
+}

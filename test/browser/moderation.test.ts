@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness.js';
+import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer, signIn as signInAs } from './harness.js';
 
 // The moderators' page as the demo's moderator (English) and administrator (Chinese) meet it:
 // the navigation entry only staff see, the queue with its status filter, and the rules panel that
@@ -18,19 +18,9 @@ after(async () => {
   await server?.stop();
 });
 
-const PASSWORD = 'civitas-demo-2026';
 
-async function signIn(page: Page, email: string, zh: boolean) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel(zh ? /电子邮箱/ : /E-mail address/).fill(email);
-  await page.getByLabel(zh ? /^密码/ : /^Password/).first().fill(PASSWORD);
-  await page.getByRole('button', { name: zh ? /^登录$/ : /^Sign in$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  const wanted = zh ? 'zh-CN' : 'en';
-  if ((await page.evaluate(() => document.documentElement.lang)) !== wanted) {
-    await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
-  }
+function signIn(page: Page, email: string, zh: boolean) {
+  return signInAs(page, server.url, email, zh);
 }
 
 test('a resident sees no moderation entry and is told the page is for moderators', async () => {

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness.js';
+import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer, signIn as signInAs } from './harness.js';
 
 // Notifications as a representative of a demo organization meets them, in both languages: the
 // unread count in the header, the notifications page, marking as read, what they follow, and the
@@ -18,20 +18,9 @@ after(async () => {
   await server?.stop();
 });
 
-const PASSWORD = 'civitas-demo-2026';
 
-async function signIn(page: Page, email: string, zh: boolean) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel(zh ? /电子邮箱/ : /E-mail address/).fill(email);
-  await page.getByLabel(zh ? /^密码/ : /^Password/).first().fill(PASSWORD);
-  await page.getByRole('button', { name: zh ? /^登录$/ : /^Sign in$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  // Signing in switches to the account's language; switch back with the header's button (which saves it on the account).
-  const wanted = zh ? 'zh-CN' : 'en';
-  if ((await page.evaluate(() => document.documentElement.lang)) !== wanted) {
-    await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
-  }
+function signIn(page: Page, email: string, zh: boolean) {
+  return signInAs(page, server.url, email, zh);
 }
 
 const journeys = [

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer } from './harness.js';
+import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer, signIn as signInAs, DEMO_PASSWORD } from './harness.js';
 
 // The participation journey, in both languages: the director of the Urban Management Bureau creates
 // a process with three phases in the editor and publishes it (5 supports qualify a proposal; answers
@@ -21,19 +21,9 @@ after(async () => {
   await server?.stop();
 });
 
-const PASSWORD = 'civitas-demo-2026';
 
-async function signIn(page: Page, email: string, zh: boolean) {
-  await page.goto(`${server.url}/signin`);
-  await page.getByLabel(zh ? /电子邮箱/ : /E-mail address/).fill(email);
-  await page.getByLabel(zh ? /^密码/ : /^Password/).first().fill(PASSWORD);
-  await page.getByRole('button', { name: zh ? /^登录$/ : /^Sign in$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-  const wanted = zh ? 'zh-CN' : 'en';
-  if ((await page.evaluate(() => document.documentElement.lang)) !== wanted) {
-    await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
-    await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
-  }
+function signIn(page: Page, email: string, zh: boolean) {
+  return signInAs(page, server.url, email, zh);
 }
 
 /** `datetime-local` value for a moment `hours` from now, in the browser's (the machine's) time zone. */
@@ -79,7 +69,7 @@ async function createProcessInBrowser(page: Page, zh: boolean, title: string): P
 
 /** A support given through the API by a demo resident (the others before the last, browser-made one). */
 async function supportViaApi(email: string, proposalId: string) {
-  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
   assert.equal(login.status, 200, await login.text());
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const session = await (await fetch(`${server.url}/api/v1/session`, { headers: { cookie } })).json();

@@ -4,9 +4,8 @@ import { transact } from '../../../core/db/transact.js';
 import { fail, ok, type Result } from '../../../core/errors.js';
 import { writeAudit } from '../../../core/audit/audit-log.js';
 import type { Actor } from '../../../core/permissions/actor.js';
-import { searchVector } from '../../../core/search/text-search.js';
 import { slugify } from '../../../core/slug.js';
-import { phaseProblems, type PhaseInput, type ProcessInput } from './process-input.js';
+import { detailColumns, phaseProblems, type PhaseInput, type ProcessInput } from './process-input.js';
 import { randomBytes } from 'node:crypto';
 
 /** The post the actor acts in for a department, if they hold one there. */
@@ -71,27 +70,12 @@ export async function createProcess(
       .insertInto('processes')
       .values({
         slug,
-        title: input.title.trim(),
-        title_zh: input.titleZh?.trim() || null,
-        summary: input.summary.trim(),
-        summary_zh: input.summaryZh?.trim() || null,
-        body: input.body?.trim() ?? '',
-        body_zh: input.bodyZh?.trim() || null,
-        area_id: input.areaId ?? null,
+        ...detailColumns(input),
         department_id: input.departmentId,
         post_id: input.postId ?? postIn(actor, input.departmentId),
-        legal_basis: input.legalBasis.trim(),
-        legal_basis_zh: input.legalBasisZh?.trim() || null,
-        legal_reference: input.legalReference?.trim() || null,
-        components: input.components,
-        support_threshold: input.supportThreshold,
-        answer_working_days: input.answerWorkingDays,
-        supports_per_person: input.supportsPerPerson ?? null,
-        edit_window_minutes: input.editWindowMinutes ?? 60,
         status: 'draft',
         created_by: actor.kind === 'user' ? actor.id : null,
         created_at: now,
-        tsv: searchVector(`${input.title} ${input.titleZh ?? ''}`, `${input.summary} ${input.summaryZh ?? ''} ${input.body ?? ''} ${input.bodyZh ?? ''}`) as never,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

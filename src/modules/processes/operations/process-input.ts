@@ -1,4 +1,5 @@
 import type { FieldError } from '../../../core/errors.js';
+import { searchVector } from '../../../core/search/text-search.js';
 import { componentActions } from '../phases.js';
 import type { ComponentName, PhaseActions } from '../tables.js';
 
@@ -53,4 +54,26 @@ export function phaseProblems(input: Pick<ProcessInput, 'components' | 'phases'>
     }
   });
   return problems;
+}
+
+/** The columns a process's details fill, the same on creation and on every later change. */
+export function detailColumns(input: Omit<ProcessInput, 'departmentId' | 'slug' | 'phases' | 'postId'>) {
+  return {
+    title: input.title.trim(),
+    title_zh: input.titleZh?.trim() || null,
+    summary: input.summary.trim(),
+    summary_zh: input.summaryZh?.trim() || null,
+    body: input.body?.trim() ?? '',
+    body_zh: input.bodyZh?.trim() || null,
+    area_id: input.areaId ?? null,
+    legal_basis: input.legalBasis.trim(),
+    legal_basis_zh: input.legalBasisZh?.trim() || null,
+    legal_reference: input.legalReference?.trim() || null,
+    components: input.components,
+    support_threshold: input.supportThreshold,
+    answer_working_days: input.answerWorkingDays,
+    supports_per_person: input.supportsPerPerson ?? null,
+    edit_window_minutes: input.editWindowMinutes ?? 60,
+    tsv: searchVector(`${input.title} ${input.titleZh ?? ''}`, `${input.summary} ${input.summaryZh ?? ''} ${input.body ?? ''} ${input.bodyZh ?? ''}`) as never,
+  };
 }

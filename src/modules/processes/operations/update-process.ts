@@ -3,8 +3,7 @@ import { transact } from '../../../core/db/transact.js';
 import { fail, ok, type Result } from '../../../core/errors.js';
 import { writeAudit } from '../../../core/audit/audit-log.js';
 import type { Actor } from '../../../core/permissions/actor.js';
-import { searchVector } from '../../../core/search/text-search.js';
-import { phaseProblems, type ProcessInput } from './process-input.js';
+import { detailColumns, phaseProblems, type ProcessInput } from './process-input.js';
 import { insertPhases, postIn } from './create-process.js';
 
 /**
@@ -32,24 +31,9 @@ export async function updateProcess(
     await trx
       .updateTable('processes')
       .set({
-        title: input.title.trim(),
-        title_zh: input.titleZh?.trim() || null,
-        summary: input.summary.trim(),
-        summary_zh: input.summaryZh?.trim() || null,
-        body: input.body?.trim() ?? '',
-        body_zh: input.bodyZh?.trim() || null,
-        area_id: input.areaId ?? null,
+        ...detailColumns(input),
         ...(input.postId !== undefined ? { post_id: input.postId } : {}),
-        legal_basis: input.legalBasis.trim(),
-        legal_basis_zh: input.legalBasisZh?.trim() || null,
-        legal_reference: input.legalReference?.trim() || null,
-        components: input.components,
-        support_threshold: input.supportThreshold,
-        answer_working_days: input.answerWorkingDays,
-        supports_per_person: input.supportsPerPerson ?? null,
-        edit_window_minutes: input.editWindowMinutes ?? 60,
         phase_override_id: null,
-        tsv: searchVector(`${input.title} ${input.titleZh ?? ''}`, `${input.summary} ${input.summaryZh ?? ''} ${input.body ?? ''} ${input.bodyZh ?? ''}`) as never,
       })
       .where('id', '=', input.id)
       .execute();
