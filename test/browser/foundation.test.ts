@@ -115,7 +115,7 @@ test('every page has no axe violations, in both languages and on a phone', async
     '/', '/areas/riverside-district', '/signin', '/signup', '/organizations', '/organizations/riverside-residents-association', '/departments', '/audit',
     '/processes', '/processes/lakeview-green-streets', '/processes/street-vending-regulation', ...(await modulePages()), '/no-such-page',
   ];
-  const signedIn = ['/me', '/verify', '/organizations/new', '/admin', '/admin/census', '/admin/verification', '/admin/areas', '/admin/departments', '/processes/new', '/moderation', '/notifications', '/me/proposals'];
+  const signedIn = ['/me', '/verify', '/organizations/new', '/admin', '/admin/census', '/admin/verification', '/admin/areas', '/admin/departments', '/admin/calendar', '/processes/new', '/moderation', '/notifications', '/me/proposals'];
   for (const lang of ['en', 'zh-CN'] as const) {
     for (const width of [1280, 360]) {
       const { page, context, problems } = await newPage(browser, { locale: lang, width });
@@ -138,4 +138,22 @@ test('every page has no axe violations, in both languages and on a phone', async
       await context.close();
     }
   }
+});
+
+test('an administrator adds a public holiday to the working-day calendar', async () => {
+  const { page, context, problems } = await newPage(browser, { locale: 'zh-CN' });
+  await signIn(page, server.url, ADMIN, true);
+  await page.goto(`${server.url}/admin/calendar`);
+  await page.locator('#calendar-date').fill('2027-10-01');
+  await page.locator('#calendar-name').fill('National Day');
+  await page.locator('#calendar-name-zh').fill('国庆节');
+  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await page.getByTestId('calendar-day-2027-10-01').waitFor();
+  assert.match(await page.getByTestId('calendar-day-2027-10-01').innerText(), /国庆节/);
+  await expectAccessible(page, 'admin calendar with a holiday (zh-CN)');
+  await screenshot(page, 'admin-calendar-zh-CN');
+  const calendar = await (await fetch(`${server.url}/api/v1/calendar`)).json();
+  assert.ok(calendar.days.some((d: { date: string; kind: string }) => d.date === '2027-10-01' && d.kind === 'holiday'));
+  assert.deepEqual(problems, []);
+  await context.close();
 });

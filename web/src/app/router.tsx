@@ -23,6 +23,7 @@ import { AdminCensus } from '../pages/admin/census.js';
 import { AdminVerification } from '../pages/admin/verification.js';
 import { AdminAreas } from '../pages/admin/areas.js';
 import { AdminDepartments } from '../pages/admin/departments.js';
+import { AdminCalendar } from '../pages/admin/calendar.js';
 import { NotFoundPage } from '../pages/not-found.js';
 import { moduleWebs } from './modules.js';
 
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
           { path: 'verification', element: <AdminVerification /> },
           { path: 'areas', element: <AdminAreas /> },
           { path: 'departments', element: <AdminDepartments /> },
+          { path: 'calendar', element: <AdminCalendar /> },
         ],
       },
       ...moduleWebs.flatMap((m) => m.routes),

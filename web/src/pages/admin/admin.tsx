@@ -16,6 +16,7 @@ export const adminSections: { path: string; label: MessageKey }[] = [
   { path: '/admin/verification', label: 'admin.sections.verification' },
   { path: '/admin/areas', label: 'admin.sections.areas' },
   { path: '/admin/departments', label: 'admin.sections.departments' },
+  { path: '/admin/calendar', label: 'admin.sections.calendar' },
 ];
 
 export function AdminPage() {
