@@ -70,7 +70,7 @@ export function AdminCalendar() {
         </Alert>
       ) : null}
       <Form
-        onSubmit={(event) => {
+        onSubmit={(event: FormEvent<HTMLFormElement>) => {
           event.preventDefault();
           setSaved(false);
           void save.run(days);
