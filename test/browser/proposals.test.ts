@@ -182,6 +182,13 @@ for (const j of journeys) {
     await expectAccessible(visitor.page, `answered proposal (${j.lang})`);
     await screenshot(visitor.page, `proposal-answered-${j.lang}`);
 
+    // The process page shows where its proposals stand: one accepted.
+    await visitor.page.goto(`${server.url}/processes/${PROCESS}`);
+    const results = visitor.page.getByTestId('proposals-results');
+    await results.getByRole('row').nth(1).waitFor();
+    assert.match(await results.getByRole('row').nth(1).innerText(), zh ? /已采纳\s+1/ : /Accepted\s+1/);
+    await expectAccessible(visitor.page, `process with results (${j.lang})`);
+
     // The list finds it by a word of its title.
     const word = zh ? '护学' : 'fountains';
     await visitor.page.goto(`${server.url}/processes/${PROCESS}/proposals?q=${encodeURIComponent(word)}`);

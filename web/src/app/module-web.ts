@@ -3,6 +3,7 @@
  * routes under the layout, its entries in the top navigation, and its strings in both languages
  * (JSON with one top-level key, the module's name, so modules never collide).
  */
+import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { NavEntry } from './nav.js';
 
@@ -10,4 +11,6 @@ export interface ModuleWeb {
   name: string;
   routes: RouteObject[];
   nav: NavEntry[];
+  /** Sections a process page shows for the components this module provides (e.g. where proposals stand), by component name. */
+  processSections?: Record<string, ComponentType<{ processSlug: string }>>;
 }

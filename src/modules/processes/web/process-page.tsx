@@ -12,7 +12,8 @@ import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
 import { useAction } from '../../../../web/src/ui/use-action.js';
 import { useLoad } from '../../../../web/src/ui/use-load.js';
-import { componentPaths, type Phase, type ProcessDetail } from './types.js';
+import { moduleWebs } from '../../../../web/src/app/modules.js';
+import { componentPaths, type ComponentName, type Phase, type ProcessDetail } from './types.js';
 
 export function ProcessPage() {
   const { slug = '' } = useParams();
@@ -85,6 +86,12 @@ export function ProcessPage() {
           </p>
         ) : null}
       </section>
+
+      {moduleWebs.flatMap((m) =>
+        Object.entries(m.processSections ?? {})
+          .filter(([component]) => process.components.includes(component as ComponentName) && process.status === 'published')
+          .map(([component, Section]) => <Section key={component} processSlug={slug} />),
+      )}
 
       <section aria-labelledby="who-heading" className="margin-y-3">
         <h2 id="who-heading">{t('processes.detail.whoHeading')}</h2>

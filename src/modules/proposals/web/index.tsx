@@ -4,6 +4,7 @@ import { ProposalsPage } from './proposals-page.js';
 import { ProposalPage } from './proposal-page.js';
 import { ProposalFormPage } from './proposal-form-page.js';
 import { MyProposalsPage } from './my-proposals-page.js';
+import { ProposalsResults } from './proposals-results.js';
 
 /** For department pages: the overdue answers of one department (`<OverdueProposals departmentId={id} />`). */
 export { OverdueProposals } from './overdue-proposals.js';
@@ -23,4 +24,5 @@ export const proposalsWeb: ModuleWeb = {
     { path: 'me/proposals', element: <MyProposalsPage /> },
   ],
   nav: [{ id: 'my-proposals', path: '/me/proposals', label: 'proposals.nav.mine', section: 'participate', visible: signedIn }],
+  processSections: { proposals: ProposalsResults },
 };
