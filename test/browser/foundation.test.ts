@@ -157,3 +157,15 @@ test('an administrator adds a public holiday to the working-day calendar', async
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('process pages show where each part stands: proposals, debates, draft regulations', async () => {
+  const { page, context, problems } = await newPage(browser, { locale: 'en' });
+  await page.goto(`${server.url}/processes/lakeview-green-streets`);
+  await page.getByTestId('proposals-results').getByRole('table').waitFor();
+  await page.getByTestId('debates-results').getByText(/closed with a conclusion/).waitFor();
+  await page.goto(`${server.url}/processes/street-vending-regulation`);
+  await page.getByTestId('regulations-results').getByText(/Version 2/).waitFor();
+  await screenshot(page, 'process-results-regulations-en');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,4 +1,5 @@
 import type { ModuleWeb } from '../../../../web/src/app/module-web.js';
+import { DebatesResults } from './debates-results.js';
 import { DebatesPage } from './debates-page.js';
 import { DebatePage } from './debate-page.js';
 
@@ -10,4 +11,5 @@ export const debatesWeb: ModuleWeb = {
     { path: 'processes/:slug/debates/:id', element: <DebatePage /> },
   ],
   nav: [],
+  processSections: { debates: DebatesResults },
 };

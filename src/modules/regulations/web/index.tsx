@@ -1,4 +1,5 @@
 import type { ModuleWeb } from '../../../../web/src/app/module-web.js';
+import { RegulationsResults } from './regulations-results.js';
 import { RegulationsPage } from './regulations-page.js';
 import { RegulationPage } from './regulation-page.js';
 import { EditRegulationPage, NewRegulationPage } from './editor-page.js';
@@ -20,4 +21,5 @@ export const regulationsWeb: ModuleWeb = {
     { path: 'processes/:slug/regulations/:id/report', element: <ReportPage /> },
   ],
   nav: [],
+  processSections: { regulations: RegulationsResults },
 };
