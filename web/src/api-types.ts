@@ -225,3 +225,34 @@ export interface VerificationResult {
   verified: true;
   area: { id: string; slug: string; name: string; nameZh: string | null };
 }
+
+/** A government department as module pages refer to it. */
+export interface DepartmentRef {
+  id: string;
+  slug: string;
+  name: string;
+  nameZh: string | null;
+}
+
+/** A post (an official title) in a department, as module pages show who signed an act. */
+export interface PostRef {
+  id: string;
+  title: string;
+  titleZh: string | null;
+  department: DepartmentRef;
+}
+
+/** The process a module's content belongs to. */
+export interface ProcessRef {
+  id: string;
+  slug: string;
+  title: string;
+  titleZh: string | null;
+  department: DepartmentRef;
+}
+
+/** Whether an action of a process is open now, and until when. */
+export interface ActionWindow {
+  open: boolean;
+  until: string | null;
+}

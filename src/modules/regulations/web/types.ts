@@ -1,31 +1,8 @@
 /** The regulations API as the pages use it (mirrors `../schemas.ts`). */
 
-export interface DepartmentRef {
-  id: string;
-  slug: string;
-  name: string;
-  nameZh: string | null;
-}
-
-export interface PostRef {
-  id: string;
-  title: string;
-  titleZh: string | null;
-  department: DepartmentRef;
-}
-
-export interface ProcessRef {
-  id: string;
-  slug: string;
-  title: string;
-  titleZh: string | null;
-  department: DepartmentRef;
-}
-
-export interface Window {
-  open: boolean;
-  until: string | null;
-}
+// The references both debates and regulations pages show, shared with the shell.
+export type { DepartmentRef, PostRef, ProcessRef, ActionWindow as Window } from '../../../../web/src/api-types.js';
+import type { DepartmentRef, PostRef, ProcessRef, ActionWindow as Window } from '../../../../web/src/api-types.js';
 
 export interface Consultation {
   comment: Window;
