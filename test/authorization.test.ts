@@ -20,6 +20,7 @@ import { createArea } from '../src/core/areas/manage-areas.js';
 import { addMember, createGovernmentOrganization, decideOrganization, registerOrganization } from '../src/core/organizations/manage-organizations.js';
 import { createPost } from '../src/core/organizations/manage-posts.js';
 import { blockUser } from '../src/core/identity/manage-users.js';
+import { uploadAttachment } from '../src/core/attachments/upload-attachment.js';
 import { createProcess } from '../src/modules/processes/operations/create-process.js';
 import { publishProcess } from '../src/modules/processes/operations/publish-process.js';
 import { openProcess as openProposalProcess, proposeVia } from '../src/modules/proposals/testing.js';
@@ -42,6 +43,8 @@ interface Req {
   body?: unknown;
   /** Sent as text/csv instead of JSON. */
   csv?: string;
+  /** Sent as raw bytes (application/pdf). */
+  file?: Buffer;
 }
 
 interface Case {
@@ -203,6 +206,19 @@ function proposalProcess() {
 }
 
 /** A new proposal by the shared resident: published, or a draft only they see. */
+const MATRIX_PDF = Buffer.from('%PDF-1.4\n%%EOF\n', 'latin1');
+
+/** An upload of the shared resident, unattached or attached to a published proposal. */
+async function matrixAttachment(attached: boolean): Promise<string> {
+  const actor = (await loadUserActor(p.deps.db, shared.resident!.id))!;
+  const view = orFail(await uploadAttachment(p.deps, actor, { fileName: 'matrix.pdf', bytes: MATRIX_PDF, maxBytes: 1024 * 1024 }));
+  if (attached) {
+    const proposalId = await matrixProposal();
+    await p.deps.db.updateTable('attachments').set({ owner_type: 'proposal', owner_id: proposalId, attached_at: p.clock.now() }).where('id', '=', view.id).execute();
+  }
+  return view.id;
+}
+
 async function matrixProposal(published = true): Promise<string> {
   return proposeVia(p, shared.resident!, (await proposalProcess()).slug, { publish: published });
 }
@@ -279,8 +295,11 @@ async function call(method: Method, req: Req, actor: TestUser | null | undefined
     headers.cookie = actor.cookie;
     if (method !== 'GET') headers['x-csrf-token'] = actor.csrf;
   }
-  let payload: string | undefined;
-  if (req.csv !== undefined) {
+  let payload: string | Buffer | undefined;
+  if (req.file !== undefined) {
+    headers['content-type'] = 'application/pdf';
+    payload = req.file;
+  } else if (req.csv !== undefined) {
     headers['content-type'] = 'text/csv';
     payload = req.csv;
   } else if (req.body !== undefined) {
@@ -688,6 +707,16 @@ const table: Record<string, Case[]> = {
   ],
   'GET /api/v1/comments/summary': [
     { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/comments/summary?resourceType=test_item&resourceId=${testResource.add().id}` }) },
+  ],
+  'POST /api/v1/attachments': [
+    { label: 'signed-in users', allow: SIGNED_IN, okStatus: 201, request: () => ({ url: '/api/v1/attachments?fileName=matrix.pdf', file: MATRIX_PDF }) },
+  ],
+  'GET /api/v1/attachments/{id}/content': [
+    { label: 'attached to a published proposal: public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/attachments/${await matrixAttachment(true)}/content` }) },
+    { label: 'not attached yet: its uploader only (404 for everyone else)', allow: ['resident'], deny: 'not_found', denyAs: { visitor: 'not_found' }, okStatus: 200, request: async () => ({ url: `/api/v1/attachments/${await matrixAttachment(false)}/content` }) },
+  ],
+  'DELETE /api/v1/attachments/{id}': [
+    { label: 'its uploader, before it is attached', allow: ['resident'], deny: 'not_found', okStatus: 204, request: async () => ({ url: `/api/v1/attachments/${await matrixAttachment(false)}` }) },
   ],
   'POST /api/v1/comments': [
     {

@@ -37,6 +37,8 @@ const configSchema = z.object({
   /** Sender of notification e-mails. */
   MAIL_FROM: z.string().trim().min(3).max(320).default('Civitas <no-reply@localhost>'),
   /** Local hour (installation time zone) after which the daily notification digest is sent. */
+  /** Largest file people may attach, in megabytes. */
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 

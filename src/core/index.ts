@@ -23,16 +23,22 @@ import { commentRoutes } from './comments/routes.js';
 import { moderationRoutes } from './moderation/routes.js';
 import { commentResource } from './comments/resource.js';
 
+import { attachments } from './migrations/0006-attachments.js';
+import { attachmentRoutes } from './attachments/routes.js';
+import { attachmentErrorStatus, attachmentMessages } from './attachments/messages.js';
+import { attachmentJobs } from './attachments/jobs.js';
+
 import './tables.js';
+import './attachments/tables.js';
 
 /** The core as a manifest like any module's: it always comes first. */
 export const coreManifest: ModuleManifest = {
   name: 'core',
-  migrations: [foundation, calendarOutbox, notifications, commentsModeration, notificationsEmail],
-  errorStatus: { ...coreErrorStatus, ...commentErrorStatus, ...moderationErrorStatus },
+  migrations: [foundation, calendarOutbox, notifications, commentsModeration, notificationsEmail, attachments],
+  errorStatus: { ...coreErrorStatus, ...commentErrorStatus, ...moderationErrorStatus, ...attachmentErrorStatus },
   messages: {
-    en: { ...coreMessages.en, ...notificationMessages.en, ...commentMessages.en, ...moderationMessages.en },
-    'zh-CN': { ...coreMessages['zh-CN'], ...notificationMessages['zh-CN'], ...commentMessages['zh-CN'], ...moderationMessages['zh-CN'] },
+    en: { ...coreMessages.en, ...notificationMessages.en, ...commentMessages.en, ...moderationMessages.en, ...attachmentMessages.en },
+    'zh-CN': { ...coreMessages['zh-CN'], ...notificationMessages['zh-CN'], ...commentMessages['zh-CN'], ...moderationMessages['zh-CN'], ...attachmentMessages['zh-CN'] },
   },
   routes(app, ctx) {
     identityRoutes(app, ctx);
@@ -44,8 +50,9 @@ export const coreManifest: ModuleManifest = {
     notificationRoutes(app, ctx);
     commentRoutes(app, ctx);
     moderationRoutes(app, ctx);
+    attachmentRoutes(app, ctx);
   },
   resources: { organization: organizationResource, comment: commentResource },
-  jobs: notificationJobs,
+  jobs: [...notificationJobs, ...attachmentJobs],
   seedDemo: seedNotificationsDemo,
 };

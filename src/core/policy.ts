@@ -42,7 +42,9 @@ export const canCore = definePolicy<{
   'resident.assist': null;
   'residency.verify': null;
   'profile.update': null;
+  'attachment.upload': null;
 }>({
+  'attachment.upload': (actor) => signedIn(actor),
   'organization.register': (actor) => signedIn(actor),
   'organization.createGovernment': (actor) => requireRole(actor, 'administrator'),
   'organization.update': adminOrRepresentative,

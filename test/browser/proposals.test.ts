@@ -33,6 +33,8 @@ function localInput(hours: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
 /** The official creates and publishes a process with three phases in the editor; returns its slug. */
 async function createProcessInBrowser(page: Page, zh: boolean, title: string): Promise<string> {
   await page.goto(`${server.url}/processes`);
@@ -127,6 +129,9 @@ for (const j of journeys) {
     await author.page.getByRole('link', { name: j.t.create }).click();
     await author.page.getByLabel(j.t.title, { exact: false }).first().fill(j.title);
     await author.page.getByLabel(j.t.body).fill(j.body);
+    // A photo of the site: uploaded at once, listed with a remove button, shown on the proposal.
+    await author.page.locator('#proposal-attachments').setInputFiles({ name: 'site.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
+    await author.page.getByRole('list', { name: zh ? '已附加的文件' : 'Attached files' }).getByRole('button', { name: zh ? '删除 site.png' : 'Remove site.png' }).waitFor();
     await expectAccessible(author.page, `new proposal form (${j.lang})`);
     await author.page.getByRole('button', { name: j.t.publish, exact: true }).click();
     await author.page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
@@ -134,6 +139,9 @@ for (const j of journeys) {
     await author.page.getByTestId('proposal-title').waitFor();
     assert.equal(await author.page.getByTestId('proposal-title').innerText(), j.title);
     assert.match(await author.page.getByTestId('timeline').innerText(), j.t.published);
+    const photo = author.page.getByTestId('attachments').getByRole('img', { name: 'site.png' });
+    await photo.waitFor();
+    assert.ok(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1), 'the photo is served and shown');
 
     // 2. Other residents support it; the fifth support, in the browser, qualifies it.
     for (const email of j.supporters) await supportViaApi(email, proposalId);

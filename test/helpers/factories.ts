@@ -92,9 +92,9 @@ export async function api(p: TestPlatform, call: ApiCall): Promise<LightMyReques
     headers.cookie = call.as.cookie;
     if (call.method !== 'GET') headers['x-csrf-token'] = call.as.csrf;
   }
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (call.body !== undefined) {
-    if (typeof call.body === 'string') payload = call.body;
+    if (typeof call.body === 'string' || Buffer.isBuffer(call.body)) payload = call.body;
     else {
       payload = JSON.stringify(call.body);
       headers['content-type'] ??= 'application/json';

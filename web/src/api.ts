@@ -160,6 +160,9 @@ export const api = {
   put: <T = void>(path: string, body?: unknown): Promise<T> => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T = void>(path: string, body?: unknown): Promise<T> => request<T>('PATCH', path, { body: body ?? {} }),
   delete: <T = void>(path: string): Promise<T> => request<T>('DELETE', path),
+  /** Uploads a file as raw bytes (the server recognises its type from the content). */
+  upload: <T>(path: string, file: Blob, query?: Query): Promise<T> =>
+    request<T>('POST', path, { body: file, contentType: 'application/octet-stream', query }),
   /** POST a text body (the census CSV) with its own content type. */
   postText: <T>(path: string, text: string, contentType: string, query?: Query): Promise<T> =>
     request<T>('POST', path, { body: text, contentType, query }),

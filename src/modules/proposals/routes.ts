@@ -1,3 +1,4 @@
+import { attachmentsOf } from '../../core/attachments/attachments.js';
 import { z } from 'zod';
 import type { App, AppContext } from '../../core/http/context.js';
 import { authorize, notFound, requireUser } from '../../core/http/context.js';
@@ -343,6 +344,7 @@ export function proposalRoutes(app: App, { deps, catalog }: AppContext): void {
         location: row.latitude !== null || row.address ? { latitude: row.latitude, longitude: row.longitude, address: row.address } : null,
         coauthors: coauthors.map((c) => ({ id: c.id, displayName: c.display_name })),
         coalition: coalition.map((o) => ({ id: o.id, slug: o.slug, name: o.name, nameZh: o.name_zh })),
+        attachments: (await attachmentsOf(db, 'proposal', [row.id])).get(row.id) ?? [],
         editableUntil: row.state === 'published' && row.published_at && editable ? new Date(row.published_at.getTime() + p.edit_window_minutes * 60_000).toISOString() : null,
       },
       process: { ...processBrief(context, department), legalBasis: p.legal_basis, legalBasisZh: p.legal_basis_zh, legalReference: p.legal_reference },

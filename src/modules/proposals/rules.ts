@@ -47,3 +47,6 @@ export function publishRefusal(state: ProposalState, proposeOpen: boolean): 'pro
 export function withdrawRefusal(state: ProposalState): 'proposal_not_withdrawable' | null {
   return ['published', 'qualified', 'evaluating'].includes(state) ? null : 'proposal_not_withdrawable';
 }
+
+/** How many files (photos, plans, PDFs) a proposal may carry. */
+export const MAX_PROPOSAL_ATTACHMENTS = 10;

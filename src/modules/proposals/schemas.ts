@@ -1,3 +1,5 @@
+import { attachmentViewSchema } from '../../core/attachments/routes.js';
+import { MAX_PROPOSAL_ATTACHMENTS } from './rules.js';
 import { z } from 'zod';
 import { emailSchema, idSchema } from '../../core/http/schemas.js';
 
@@ -24,6 +26,8 @@ export const proposalFieldsSchema = z.strictObject({
   address: z.string().trim().max(300).nullable().optional(),
   coauthorEmails: z.array(emailSchema).max(10).optional(),
   coalitionOrganizationIds: z.array(idSchema).max(10).optional(),
+  /** Uploaded files (POST /api/v1/attachments) to attach, in order; on editing, the full list that stays. */
+  attachmentIds: z.array(idSchema).max(MAX_PROPOSAL_ATTACHMENTS).optional(),
 });
 
 export const createProposalSchema = proposalFieldsSchema.extend({
@@ -146,6 +150,7 @@ export const proposalDetailSchema = z.object({
     location: z.object({ latitude: z.number().nullable(), longitude: z.number().nullable(), address: z.string().nullable() }).nullable(),
     coauthors: z.array(personSchema),
     coalition: z.array(organizationRefSchema),
+    attachments: z.array(attachmentViewSchema),
     updatedAt: z.string(),
     evaluatingAt: z.string().nullable(),
     answeredAt: z.string().nullable(),

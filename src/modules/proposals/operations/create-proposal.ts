@@ -6,6 +6,8 @@ import type { UserActor } from '../../../core/permissions/actor.js';
 import { follow, notify } from '../../../core/notifications/notify.js';
 import { searchVector } from '../../../core/search/text-search.js';
 import { loadProcess } from '../../processes/index.js';
+import { setAttachments } from '../../../core/attachments/attachments.js';
+import { MAX_PROPOSAL_ATTACHMENTS } from '../rules.js';
 import { proposalPath } from '../queries/load-proposal.js';
 import { replaceCoauthors, representativesOf, resolveProposalInput, type ProposalInput } from './proposal-input.js';
 
@@ -63,6 +65,8 @@ export async function createProposal(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    const attached = await setAttachments(trx, actor, { ownerType: 'proposal', ownerId: row.id, ids: input.attachmentIds ?? [], max: MAX_PROPOSAL_ATTACHMENTS, now });
+    if (!attached.ok) return fail('validation_failed', { fields: [{ path: 'attachmentIds', code: attached.code, params: attached.params }] });
     const { addedPeople, addedOrgs } = await replaceCoauthors(trx, row.id, v, now);
     await follow(trx, actor.id, 'proposal', row.id, now);
     for (const userId of addedPeople) await follow(trx, userId, 'proposal', row.id, now);
@@ -77,7 +81,7 @@ export async function createProposal(
         resourceType: 'proposal',
         resourceId: row.id,
         organizationId,
-        data: { processId: context.process.id, title: v.title },
+        data: { processId: context.process.id, title: v.title, attachments: attached.value.length },
         public: state === 'published',
       },
       now,

@@ -18,6 +18,8 @@ export interface ProposalInput {
   keepCoauthorIds?: string[];
   /** Verified organizations listed as coalition partners. */
   coalitionOrganizationIds?: string[];
+  /** Uploaded files to attach, in order (editing: the full list that stays; left out: unchanged). */
+  attachmentIds?: string[];
 }
 
 export interface ResolvedInput {

@@ -6,6 +6,8 @@ import type { UserActor } from '../../../core/permissions/actor.js';
 import { follow, notify } from '../../../core/notifications/notify.js';
 import { searchVector } from '../../../core/search/text-search.js';
 import { loadProcess } from '../../processes/index.js';
+import { attachmentsOf, setAttachments } from '../../../core/attachments/attachments.js';
+import { MAX_PROPOSAL_ATTACHMENTS } from '../rules.js';
 import { loadProposal, proposalPath } from '../queries/load-proposal.js';
 import { editRefusal } from '../rules.js';
 import { replaceCoauthors, representativesOf, resolveProposalInput, type ProposalInput } from './proposal-input.js';
@@ -74,6 +76,12 @@ export async function updateProposal(
     await notify(trx, addedPeople, { kind: 'proposal.coauthor_added', resourceType: 'proposal', resourceId: row.id, title: v.title, path }, now);
     await notify(trx, await representativesOf(trx, addedOrgs), { kind: 'proposal.coalition_added', resourceType: 'proposal', resourceId: row.id, title: v.title, path }, now);
     if (coauthorsChanged) changed.push('coauthors');
+    if (input.attachmentIds !== undefined) {
+      const previous = ((await attachmentsOf(trx, 'proposal', [row.id])).get(row.id) ?? []).map((a) => a.id);
+      const attached = await setAttachments(trx, actor, { ownerType: 'proposal', ownerId: row.id, ids: input.attachmentIds, max: MAX_PROPOSAL_ATTACHMENTS, now });
+      if (!attached.ok) return fail('validation_failed', { fields: [{ path: 'attachmentIds', code: attached.code, params: attached.params }] });
+      if (attached.value.map((a) => a.id).join() !== previous.join()) changed.push('attachments');
+    }
     await writeAudit(
       trx,
       actor,

@@ -14,6 +14,7 @@ import { useSession } from '../../../../web/src/app/session.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
 import { Field, SelectField, TextAreaField, TextField } from '../../../../web/src/ui/field.js';
 import { Loading } from '../../../../web/src/ui/loading.js';
+import { AttachmentsField, type Attachment } from '../../../../web/src/ui/attachments.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
 import { SignInRequired } from '../../../../web/src/ui/sign-in-required.js';
@@ -43,9 +44,10 @@ interface Values {
   /** Current co-authors who stay (editing). */
   keepCoauthorIds: string[];
   partners: Partner[];
+  attachments: Attachment[];
 }
 
-const empty: Values = { organizationId: '', title: '', body: '', areaId: '', category: '', address: '', latitude: '', longitude: '', coauthorEmails: '', keepCoauthorIds: [], partners: [] };
+const empty: Values = { organizationId: '', title: '', body: '', areaId: '', category: '', address: '', latitude: '', longitude: '', coauthorEmails: '', keepCoauthorIds: [], partners: [], attachments: [] };
 
 function valuesOf(detail: ProposalDetail): Values {
   const p = detail.proposal;
@@ -61,6 +63,7 @@ function valuesOf(detail: ProposalDetail): Values {
     coauthorEmails: '',
     keepCoauthorIds: p.coauthors.map((c) => c.id),
     partners: p.coalition,
+    attachments: p.attachments,
   };
 }
 
@@ -121,6 +124,7 @@ export function ProposalFormPage() {
       longitude: coordinate(values.longitude),
       coauthorEmails: emails,
       coalitionOrganizationIds: values.partners.map((p) => p.id),
+      attachmentIds: (values.attachments ?? []).map((a) => a.id),
     };
     if (editing && id) {
       await api.patch(`/proposals/${id}`, { ...fields, coauthorIds: values.keepCoauthorIds });
@@ -291,7 +295,9 @@ export function ProposalFormPage() {
               />
             ) : null}
           </Fieldset>
-          <p className="usa-hint margin-top-2">{t('proposals.form.attachmentsLater')}</p>
+          <div className="margin-top-3">
+            <AttachmentsField id="proposal-attachments" value={values.attachments ?? []} onChange={(attachments) => set({ attachments })} max={10} error={listMessages(error, 'attachmentIds', [])} />
+          </div>
 
           <div className="margin-top-3 display-flex flex-wrap flex-align-center">
             {editing ? (

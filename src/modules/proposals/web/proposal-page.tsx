@@ -4,6 +4,7 @@
  * legal basis, the official answer signed by a post, the public timeline, comments and follow.
  * Authors edit, publish and withdraw it; the department's officials answer it.
  */
+import { AttachmentList } from '../../../../web/src/ui/attachments.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
@@ -168,6 +169,7 @@ export function ProposalPage() {
                 </dd>
               </div>
             </dl>
+            <AttachmentList attachments={proposal.attachments} />
           </section>
 
           {abilities.edit || abilities.publish || abilities.withdraw ? (
