@@ -99,6 +99,8 @@ export async function newPage(browser: Browser, options: { locale?: 'en' | 'zh-C
 
 /** Runs axe-core on the page and fails with a readable list of violations. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // Scan the settled page: pages load on first visit, and show "Loading" until they and their data are there.
+  await page.locator('main h1').first().waitFor({ timeout: 15_000 }).catch(() => undefined);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {

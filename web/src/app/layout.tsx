@@ -2,13 +2,14 @@
  * The frame of every page: skip link, demo and staff-assistance banners, header, the page in
  * <main>, footer. On each route change it scrolls to the top and moves focus to the page's h1.
  */
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { Alert, Button, GridContainer } from '@trussworks/react-uswds';
 import { api } from '../api.js';
 import { useAction } from '../ui/use-action.js';
 import { ApiErrorAlert } from '../ui/api-error-alert.js';
+import { Loading } from '../ui/loading.js';
 import { readFlash } from './flash.js';
 import { useSession } from './session.js';
 import { SiteHeader } from './site-header.js';
@@ -113,7 +114,9 @@ export function Layout() {
         <GridContainer className="padding-bottom-6">
           <SessionProblem />
           <FlashMessage />
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </GridContainer>
       </main>
       <footer className="civitas-footer">

@@ -1,6 +1,7 @@
 /**
- * The routes of the web app. Module pages are added here (or, later, through each module's
- * `web/index.tsx`) together with their entries in `nav.ts`.
+ * The routes of the web app: the shell's pages here, each module's through its `web/index.tsx`.
+ * Pages most visitors never open (administration, moderation, profile) and every module page are
+ * loaded on first visit, so a phone downloads little before the first page shows.
  */
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './layout.js';
@@ -9,23 +10,12 @@ import { HomePage } from '../pages/home.js';
 import { SignUpPage } from '../pages/signup.js';
 import { SignInPage } from '../pages/signin.js';
 import { VerifyPage } from '../pages/verify.js';
-import { ProfilePage } from '../pages/profile.js';
-import { NotificationsPage } from '../pages/notifications.js';
 import { OrganizationsPage } from '../pages/organizations.js';
 import { OrganizationPage } from '../pages/organization.js';
-import { RegisterOrganizationPage } from '../pages/organization-new.js';
 import { DepartmentsPage } from '../pages/departments.js';
-import { AuditPage } from '../pages/audit.js';
-import { ModerationPage } from '../pages/moderation.js';
-import { AdminPage } from '../pages/admin/admin.js';
-import { AdminUsers } from '../pages/admin/users.js';
-import { AdminCensus } from '../pages/admin/census.js';
-import { AdminVerification } from '../pages/admin/verification.js';
-import { AdminAreas } from '../pages/admin/areas.js';
-import { AdminDepartments } from '../pages/admin/departments.js';
-import { AdminCalendar } from '../pages/admin/calendar.js';
 import { NotFoundPage } from '../pages/not-found.js';
 import { moduleWebs } from './modules.js';
+import { page } from './module-web.js';
 
 export const router = createBrowserRouter([
   {
@@ -37,24 +27,24 @@ export const router = createBrowserRouter([
       { path: 'signup', element: <SignUpPage /> },
       { path: 'signin', element: <SignInPage /> },
       { path: 'verify', element: <VerifyPage /> },
-      { path: 'me', element: <ProfilePage /> },
-      { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'me', ...page(() => import('../pages/profile.js'), 'ProfilePage') },
+      { path: 'notifications', ...page(() => import('../pages/notifications.js'), 'NotificationsPage') },
       { path: 'organizations', element: <OrganizationsPage /> },
-      { path: 'organizations/new', element: <RegisterOrganizationPage /> },
+      { path: 'organizations/new', ...page(() => import('../pages/organization-new.js'), 'RegisterOrganizationPage') },
       { path: 'organizations/:slug', element: <OrganizationPage /> },
       { path: 'departments', element: <DepartmentsPage /> },
-      { path: 'audit', element: <AuditPage /> },
-      { path: 'moderation', element: <ModerationPage /> },
+      { path: 'audit', ...page(() => import('../pages/audit.js'), 'AuditPage') },
+      { path: 'moderation', ...page(() => import('../pages/moderation.js'), 'ModerationPage') },
       {
         path: 'admin',
-        element: <AdminPage />,
+        ...page(() => import('../pages/admin/admin.js'), 'AdminPage'),
         children: [
-          { index: true, element: <AdminUsers /> },
-          { path: 'census', element: <AdminCensus /> },
-          { path: 'verification', element: <AdminVerification /> },
-          { path: 'areas', element: <AdminAreas /> },
-          { path: 'departments', element: <AdminDepartments /> },
-          { path: 'calendar', element: <AdminCalendar /> },
+          { index: true, ...page(() => import('../pages/admin/users.js'), 'AdminUsers') },
+          { path: 'census', ...page(() => import('../pages/admin/census.js'), 'AdminCensus') },
+          { path: 'verification', ...page(() => import('../pages/admin/verification.js'), 'AdminVerification') },
+          { path: 'areas', ...page(() => import('../pages/admin/areas.js'), 'AdminAreas') },
+          { path: 'departments', ...page(() => import('../pages/admin/departments.js'), 'AdminDepartments') },
+          { path: 'calendar', ...page(() => import('../pages/admin/calendar.js'), 'AdminCalendar') },
         ],
       },
       ...moduleWebs.flatMap((m) => m.routes),

@@ -1,7 +1,4 @@
-import type { ModuleWeb } from '../../../../web/src/app/module-web.js';
-import { ProcessesPage } from './processes-page.js';
-import { ProcessPage } from './process-page.js';
-import { ProcessEditPage } from './process-edit-page.js';
+import { page, type ModuleWeb } from '../../../../web/src/app/module-web.js';
 
 /** For an area's home page: the processes open now, closing soonest first. */
 export { OpenProcesses } from './open-processes.js';
@@ -10,10 +7,10 @@ export { OpenProcesses } from './open-processes.js';
 export const processesWeb: ModuleWeb = {
   name: 'processes',
   routes: [
-    { path: 'processes', element: <ProcessesPage /> },
-    { path: 'processes/new', element: <ProcessEditPage /> },
-    { path: 'processes/:slug', element: <ProcessPage /> },
-    { path: 'processes/:slug/edit', element: <ProcessEditPage /> },
+    { path: 'processes', ...page(() => import('./processes-page.js'), 'ProcessesPage') },
+    { path: 'processes/new', ...page(() => import('./process-edit-page.js'), 'ProcessEditPage') },
+    { path: 'processes/:slug', ...page(() => import('./process-page.js'), 'ProcessPage') },
+    { path: 'processes/:slug/edit', ...page(() => import('./process-edit-page.js'), 'ProcessEditPage') },
   ],
   nav: [{ id: 'processes', path: '/processes', label: 'processes.nav', section: 'participate' }],
 };

@@ -1,9 +1,5 @@
-import type { ModuleWeb } from '../../../../web/src/app/module-web.js';
+import { page, type ModuleWeb } from '../../../../web/src/app/module-web.js';
 import type { Session } from '../../../../web/src/api-types.js';
-import { ProposalsPage } from './proposals-page.js';
-import { ProposalPage } from './proposal-page.js';
-import { ProposalFormPage } from './proposal-form-page.js';
-import { MyProposalsPage } from './my-proposals-page.js';
 import { ProposalsResults } from './proposals-results.js';
 
 /** For department pages: the overdue answers of one department (`<OverdueProposals departmentId={id} />`). */
@@ -17,11 +13,11 @@ function signedIn(session: Session | null): boolean {
 export const proposalsWeb: ModuleWeb = {
   name: 'proposals',
   routes: [
-    { path: 'processes/:slug/proposals', element: <ProposalsPage /> },
-    { path: 'processes/:slug/proposals/new', element: <ProposalFormPage /> },
-    { path: 'processes/:slug/proposals/:id', element: <ProposalPage /> },
-    { path: 'processes/:slug/proposals/:id/edit', element: <ProposalFormPage /> },
-    { path: 'me/proposals', element: <MyProposalsPage /> },
+    { path: 'processes/:slug/proposals', ...page(() => import('./proposals-page.js'), 'ProposalsPage') },
+    { path: 'processes/:slug/proposals/new', ...page(() => import('./proposal-form-page.js'), 'ProposalFormPage') },
+    { path: 'processes/:slug/proposals/:id', ...page(() => import('./proposal-page.js'), 'ProposalPage') },
+    { path: 'processes/:slug/proposals/:id/edit', ...page(() => import('./proposal-form-page.js'), 'ProposalFormPage') },
+    { path: 'me/proposals', ...page(() => import('./my-proposals-page.js'), 'MyProposalsPage') },
   ],
   nav: [{ id: 'my-proposals', path: '/me/proposals', label: 'proposals.nav.mine', section: 'participate', visible: signedIn }],
   processSections: { proposals: ProposalsResults },

@@ -1,10 +1,5 @@
-import type { ModuleWeb } from '../../../../web/src/app/module-web.js';
+import { page, type ModuleWeb } from '../../../../web/src/app/module-web.js';
 import { RegulationsResults } from './regulations-results.js';
-import { RegulationsPage } from './regulations-page.js';
-import { RegulationPage } from './regulation-page.js';
-import { EditRegulationPage, NewRegulationPage } from './editor-page.js';
-import { ComparePage } from './compare-page.js';
-import { ReportPage } from './report-page.js';
 
 /**
  * The draft regulations module's pages, inside a process: the list, one regulation with its
@@ -13,12 +8,12 @@ import { ReportPage } from './report-page.js';
 export const regulationsWeb: ModuleWeb = {
   name: 'regulations',
   routes: [
-    { path: 'processes/:slug/regulations', element: <RegulationsPage /> },
-    { path: 'processes/:slug/regulations/new', element: <NewRegulationPage /> },
-    { path: 'processes/:slug/regulations/:id', element: <RegulationPage /> },
-    { path: 'processes/:slug/regulations/:id/edit', element: <EditRegulationPage /> },
-    { path: 'processes/:slug/regulations/:id/compare', element: <ComparePage /> },
-    { path: 'processes/:slug/regulations/:id/report', element: <ReportPage /> },
+    { path: 'processes/:slug/regulations', ...page(() => import('./regulations-page.js'), 'RegulationsPage') },
+    { path: 'processes/:slug/regulations/new', ...page(() => import('./editor-page.js'), 'NewRegulationPage') },
+    { path: 'processes/:slug/regulations/:id', ...page(() => import('./regulation-page.js'), 'RegulationPage') },
+    { path: 'processes/:slug/regulations/:id/edit', ...page(() => import('./editor-page.js'), 'EditRegulationPage') },
+    { path: 'processes/:slug/regulations/:id/compare', ...page(() => import('./compare-page.js'), 'ComparePage') },
+    { path: 'processes/:slug/regulations/:id/report', ...page(() => import('./report-page.js'), 'ReportPage') },
   ],
   nav: [],
   processSections: { regulations: RegulationsResults },

@@ -2,6 +2,7 @@
  * The administrators' console: a frame with one link per section (users, census, organization
  * verification, areas, departments); other visitors get a friendly "not allowed".
  */
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../../app/session.js';
@@ -60,7 +61,9 @@ export function AdminPage() {
               })}
             </ul>
           </nav>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </>
       ) : null}
     </>
