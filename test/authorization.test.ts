@@ -24,6 +24,7 @@ import { uploadAttachment } from '../src/core/attachments/upload-attachment.js';
 import { createProcess } from '../src/modules/processes/operations/create-process.js';
 import { publishProcess } from '../src/modules/processes/operations/publish-process.js';
 import { openProcess as openProposalProcess, proposeVia } from '../src/modules/proposals/testing.js';
+import { budgetingMatrixFixtures, SMALL_PB } from '../src/modules/budgeting/testing.js';
 import { createDebate } from '../src/modules/debates/operations/create-debate.js';
 import { createRegulation } from '../src/modules/regulations/operations/create-regulation.js';
 import { publishVersion } from '../src/modules/regulations/operations/publish-version.js';
@@ -221,6 +222,13 @@ async function matrixAttachment(attached: boolean): Promise<string> {
 
 async function matrixProposal(published = true): Promise<string> {
   return proposeVia(p, shared.resident!, (await proposalProcess()).slug, { publish: published });
+}
+
+/** Budgets of the shared department (taking projects, taking ballots, counted), made on first use. */
+let budgetingFixtures: ReturnType<typeof budgetingMatrixFixtures> | null = null;
+function budgets() {
+  budgetingFixtures ??= budgetingMatrixFixtures(p, { departmentId: department.id, official: shared.official!, resident: shared.resident!, hoodSlug: areas.hoodSlug });
+  return budgetingFixtures;
 }
 
 /**
@@ -873,6 +881,156 @@ const table: Record<string, Case[]> = {
       request: async () => ({ url: `/api/v1/proposals/${await matrixProposal()}/notes`, body: { body: 'Matrix note' } }),
     },
   ],
+
+  // Participatory budgets: the shared resident proposes and votes; the shared department (official, clerk) reviews, enters paper ballots, counts.
+  'GET /api/v1/processes/{slug}/budgets': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await budgets().process()).slug}/budgets` }) }],
+  'POST /api/v1/processes/{slug}/budgets': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await budgets().process()).slug}/budgets`, body: { title: 'Matrix budget', amount: 1000, currency: 'EUR', ballotType: 'approval' } }),
+    },
+  ],
+  'POST /api/v1/processes/{slug}/budgets/import': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await budgets().process()).slug}/budgets/import?title=Matrix%20replay`, csv: SMALL_PB }),
+    },
+  ],
+  'GET /api/v1/budgets/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().openBudget()).budgetId}` }) }],
+  'PATCH /api/v1/budgets/{id}': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/budgets/${(await budgets().openBudget()).budgetId}`, body: { description: 'Changed by the matrix.' } }),
+    },
+  ],
+  'GET /api/v1/budgets/{id}/projects': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().openBudget()).budgetId}/projects?q=project&category=Parks` }) }],
+  'POST /api/v1/budgets/{id}/projects': [
+    {
+      label: 'in their own name: verified residents of the area',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/budgets/${(await budgets().openBudget()).budgetId}/projects`, body: { title: 'Matrix project title', description: 'A project written by the matrix.', cost: 500 } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: `/api/v1/budgets/${(await budgets().openBudget()).budgetId}/projects`, body: { title: 'Matrix project title', description: 'A project for the organization.', cost: 500, organizationId } };
+      },
+    },
+  ],
+  'POST /api/v1/budgets/{id}/promotions': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => {
+        const { budgetId, proposalId } = await budgets().promotable();
+        return { url: `/api/v1/budgets/${budgetId}/promotions`, body: { proposalId, cost: 2500 } };
+      },
+    },
+  ],
+  'GET /api/v1/budgets/{id}/projects/{projectId}': [
+    {
+      label: 'public',
+      allow: EVERYONE,
+      okStatus: 200,
+      request: async () => {
+        const b = await budgets().openBudget();
+        return { url: `/api/v1/budgets/${b.budgetId}/projects/${b.projects[0]!.id}` };
+      },
+    },
+  ],
+  'POST /api/v1/budgets/{id}/projects/{projectId}/review': [
+    {
+      label: "officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => {
+        const { budgetId, projectId } = await budgets().newProject();
+        return { url: `/api/v1/budgets/${budgetId}/projects/${projectId}/review`, body: { decision: 'feasible', reason: 'Matrix review.', cost: 1200 } };
+      },
+    },
+  ],
+  'POST /api/v1/budgets/{id}/projects/{projectId}/withdraw': [
+    {
+      label: 'its proposer',
+      allow: ['resident'],
+      deny: 'forbidden',
+      okStatus: 200,
+      request: async () => {
+        const { budgetId, projectId } = await budgets().newProject();
+        return { url: `/api/v1/budgets/${budgetId}/projects/${projectId}/withdraw`, body: {} };
+      },
+    },
+  ],
+  'PUT /api/v1/budgets/{id}/projects/{projectId}/implementation': [
+    {
+      label: "a selected project: officials of the process's department",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => {
+        const { budgetId, selectedProjectId } = await budgets().countedBudget();
+        return { url: `/api/v1/budgets/${budgetId}/projects/${selectedProjectId}/implementation`, body: { status: 'in_progress' } };
+      },
+    },
+  ],
+  'GET /api/v1/budgets/{id}/ballot': [
+    { label: 'signed-in users (their own ballot only)', allow: SIGNED_IN, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().votingBudget()).budgetId}/ballot` }) },
+  ],
+  'PUT /api/v1/budgets/{id}/ballot': [
+    {
+      label: 'verified residents of the area, while voting is open',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 200,
+      request: async () => {
+        const b = await budgets().votingBudget();
+        return { url: `/api/v1/budgets/${b.budgetId}/ballot`, body: { selections: [{ projectId: b.projects[0]!.id }] } };
+      },
+    },
+  ],
+  'POST /api/v1/budgets/{id}/paper-ballots': [
+    {
+      label: "officials of the process's department, clerks with a post",
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => {
+        const b = await budgets().votingBudget();
+        return { url: `/api/v1/budgets/${b.budgetId}/paper-ballots`, body: { email: (await budgets().paperVoter()).email, selections: [{ projectId: b.projects[1]!.id }] } };
+      },
+    },
+  ],
+  'POST /api/v1/budgets/{id}/count': [
+    {
+      label: "after voting closed: officials of the process's department, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/budgets/${(await budgets().closedBudget()).budgetId}/count`, body: {} }),
+    },
+  ],
+  'GET /api/v1/budgets/{id}/results': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().countedBudget()).budgetId}/results` }) }],
+  'GET /api/v1/budgets/{id}/results.csv': [{ label: 'public, once counted', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().countedBudget()).budgetId}/results.csv` }) }],
+  'GET /api/v1/budgets/{id}/export.pb': [{ label: 'public, once counted', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().countedBudget()).budgetId}/export.pb` }) }],
+  'GET /api/v1/budgets/{id}/receipts': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().countedBudget()).budgetId}/receipts?limit=10` }) }],
 
   // Debates: the shared resident starts them; the shared department (official, clerk) closes them.
   'GET /api/v1/processes/{slug}/debates': [

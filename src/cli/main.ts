@@ -23,6 +23,8 @@ Commands:
                             Create an administrator (or make an existing account one); prints a generated password if none is given
   census import <file.csv>  Import a census file (document_number or document_hash, birth_date, area)
   audit verify              Check the audit log's hash chain; exits 1 naming the first bad row
+  pb tally <file.pb> --rule <name> [--explain]
+                            Count a Pabulib election with a counting rule; prints JSON { selected, cost, seconds }
 
 Configuration comes from environment variables (see README.md): DATABASE_URL, DATA_DIR, PORT, HOST, ...`;
 
@@ -148,6 +150,10 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await database.close();
       }
+    }
+    case 'pb': {
+      const { runPbCli } = await import('../modules/budgeting/counting/cli.js');
+      return runPbCli(rest, { stdout: (text) => process.stdout.write(text), stderr: log });
     }
     case undefined:
     case 'help':

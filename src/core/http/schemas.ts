@@ -112,3 +112,27 @@ export const auditEntrySchema = z.object({
 export function errorResponses(...statuses: number[]) {
   return Object.fromEntries(statuses.map((s) => [s, errorResponse])) as Record<number, typeof errorResponse>;
 }
+
+/**
+ * How long a text reads: Chinese, Japanese and Korean characters count twice, since one carries
+ * about as much as a short Latin word ("社区菜园", four characters, is a whole title).
+ */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(ch) ? 2 : 1;
+  return width;
+}
+
+/**
+ * Text people write (titles, descriptions, reasons): trimmed, at most `max` characters, and at least
+ * `min` long in `textWidth`, so a minimum written with English in mind does not refuse short Chinese.
+ */
+export function writtenText(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((value, ctx) => {
+      if (textWidth(value) < min) ctx.addIssue({ code: 'too_small', origin: 'string', minimum: min, inclusive: true, input: value });
+    });
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { idSchema } from '../../core/http/schemas.js';
+import { idSchema, writtenText } from '../../core/http/schemas.js';
 
 export const debateInputSchema = z.strictObject({
-  title: z.string().trim().min(5).max(200),
-  description: z.string().trim().min(10).max(10000),
+  title: writtenText(5, 200),
+  description: writtenText(10, 10000),
   category: z.string().trim().max(60).nullable().optional(),
   /** Start the debate on behalf of an organization you represent. */
   organizationId: idSchema.nullable().optional(),
@@ -12,7 +12,7 @@ export const debateInputSchema = z.strictObject({
 });
 
 export const closeDebateSchema = z.strictObject({
-  conclusion: z.string().trim().min(10).max(10000),
+  conclusion: writtenText(10, 10000),
 });
 
 export const debateListQuerySchema = z.object({

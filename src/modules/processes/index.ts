@@ -16,6 +16,9 @@ export type { ComponentName, PhaseActions } from './tables.js';
  * open now (`context.isOpen('proposals', 'support')` → `{ open, until }`).
  */
 export { loadProcess, canProcess };
+/** For other modules' demo content and test fixtures: processes are created and published like an official would. */
+export { createProcess } from './operations/create-process.js';
+export { publishProcess } from './operations/publish-process.js';
 
 export const processesManifest: ModuleManifest = {
   name: 'processes',

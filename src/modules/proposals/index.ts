@@ -12,6 +12,12 @@ import './tables.js';
 
 export type { ProposalState } from './tables.js';
 export { flagOverdueAnswers } from './operations/flag-overdue-answers.js';
+/** A proposal as it is now (e.g. to promote an accepted one to a budget project); visibility is the caller's check. */
+export { loadProposal };
+export type { ProposalRecord } from './queries/load-proposal.js';
+/** For other modules' demo content and test fixtures. */
+export { createProposal } from './operations/create-proposal.js';
+export { answerProposal } from './operations/answer-proposal.js';
 
 /**
  * Proposals inside participatory processes: residents and organizations propose, verified residents

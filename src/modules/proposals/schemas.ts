@@ -1,7 +1,7 @@
 import { attachmentViewSchema } from '../../core/attachments/routes.js';
 import { MAX_PROPOSAL_ATTACHMENTS } from './rules.js';
 import { z } from 'zod';
-import { emailSchema, idSchema } from '../../core/http/schemas.js';
+import { emailSchema, idSchema, writtenText } from '../../core/http/schemas.js';
 
 /**
  * Input and output of the proposals API: the source of validation, of the OpenAPI document and
@@ -12,8 +12,8 @@ export const proposalStateSchema = z.enum(['draft', 'published', 'qualified', 'e
 export const answerStateSchema = z.enum(['evaluating', 'accepted', 'rejected']);
 export const sortSchema = z.enum(['supports', 'newest', 'random']);
 
-const titleSchema = z.string().trim().min(5).max(150);
-const bodySchema = z.string().trim().min(15).max(10_000);
+const titleSchema = writtenText(5, 150);
+const bodySchema = writtenText(15, 10_000);
 
 /** The fields authors write, for creating (all required but the optional ones) and editing (all optional). */
 export const proposalFieldsSchema = z.strictObject({

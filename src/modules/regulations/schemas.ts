@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from '../../core/http/schemas.js';
+import { idSchema, writtenText } from '../../core/http/schemas.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -13,7 +13,7 @@ export const clauseInputSchema = z.strictObject({
 });
 
 export const draftInputSchema = z.strictObject({
-  title: z.string().trim().min(5).max(200),
+  title: writtenText(5, 200),
   titleZh: optionalText(200),
   introduction: z.string().trim().max(10000).optional(),
   introductionZh: optionalText(10000),
@@ -25,22 +25,22 @@ export const draftInputSchema = z.strictObject({
 export const opinionInputSchema = z.strictObject({ value: z.enum(['support', 'oppose']) });
 
 export const alternativeInputSchema = z.strictObject({
-  text: z.string().trim().min(5).max(20000),
-  reason: z.string().trim().min(5).max(5000),
+  text: writtenText(5, 20000),
+  reason: writtenText(5, 5000),
   /** Propose on behalf of an organization you represent. */
   organizationId: idSchema.nullable().optional(),
 });
 
 export const reportInputSchema = z.strictObject({
   versionNumber: z.number().int().min(1).max(10000),
-  summary: z.string().trim().min(10).max(20000),
+  summary: writtenText(10, 20000),
   summaryZh: optionalText(20000),
   items: z
     .array(
       z.strictObject({
         clauseId: idSchema,
         decision: z.enum(['accepted', 'partly_accepted', 'not_accepted']),
-        reasoning: z.string().trim().min(5).max(10000),
+        reasoning: writtenText(5, 10000),
         reasoningZh: optionalText(10000),
         change: optionalText(10000),
         changeZh: optionalText(10000),

@@ -7,5 +7,6 @@ import { processesWeb } from '../../../src/modules/processes/web/index.js';
 import { proposalsWeb } from '../../../src/modules/proposals/web/index.js';
 import { debatesWeb } from '../../../src/modules/debates/web/index.js';
 import { regulationsWeb } from '../../../src/modules/regulations/web/index.js';
+import { budgetingWeb } from '../../../src/modules/budgeting/web/index.js';
 
-export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb];
+export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb, budgetingWeb];

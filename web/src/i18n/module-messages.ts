@@ -10,7 +10,9 @@ import debatesEn from '../../../src/modules/debates/web/i18n/en.json' with { typ
 import debatesZh from '../../../src/modules/debates/web/i18n/zh-CN.json' with { type: 'json' };
 import regulationsEn from '../../../src/modules/regulations/web/i18n/en.json' with { type: 'json' };
 import regulationsZh from '../../../src/modules/regulations/web/i18n/zh-CN.json' with { type: 'json' };
+import budgetingEn from '../../../src/modules/budgeting/web/i18n/en.json' with { type: 'json' };
+import budgetingZh from '../../../src/modules/budgeting/web/i18n/zh-CN.json' with { type: 'json' };
 
-export const moduleMessagesEn = { ...processesEn, ...proposalsEn, ...debatesEn, ...regulationsEn };
-export const moduleMessagesZh = { ...processesZh, ...proposalsZh, ...debatesZh, ...regulationsZh };
+export const moduleMessagesEn = { ...processesEn, ...proposalsEn, ...debatesEn, ...regulationsEn, ...budgetingEn };
+export const moduleMessagesZh = { ...processesZh, ...proposalsZh, ...debatesZh, ...regulationsZh, ...budgetingZh };
 export type ModuleMessages = typeof moduleMessagesEn;

@@ -56,4 +56,5 @@ export const componentPaths: Partial<Record<ComponentName, string>> = {
   proposals: 'proposals',
   debates: 'debates',
   regulations: 'regulations',
+  budgeting: 'budgets',
 };
