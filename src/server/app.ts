@@ -1,3 +1,4 @@
+import { createLiveHub, type LiveHub } from '../core/live/hub.js';
 import fs from 'node:fs';
 import { timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
@@ -35,6 +36,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where log lines go (standard output when not given); tests capture them here. */
   logStream?: NodeJS.WritableStream;
+  /** The live-update hub shared with the job scheduler (a new one when not given). */
+  live?: LiveHub;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -75,7 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as never);
 
-  const deps = { db: database.db, clock };
+  const deps = { db: database.db, clock, live: options.live ?? createLiveHub() };
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
 
   app.addHook('onRequest', async (req) => {

@@ -1,3 +1,4 @@
+import { createLiveHub } from '../core/live/hub.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
@@ -23,8 +24,9 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   if (config.SERVE_WEB) await buildWebIfMissing(log);
   const database = await openPlatform(config, log);
   await seedDemoIfWanted(config, database, systemClock, log);
-  const app = await buildApp({ config, database, clock: systemClock, modules, webDir: WEB_DIR });
-  const stopJobs = startScheduler({ db: database.db, clock: systemClock }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
+  const live = createLiveHub();
+  const app = await buildApp({ config, database, clock: systemClock, modules, webDir: WEB_DIR, live });
+  const stopJobs = startScheduler({ db: database.db, clock: systemClock, live }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
     app.log.error({ err: error, job }, 'job failed'),
   );
   let stopping = false;

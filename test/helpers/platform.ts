@@ -1,3 +1,4 @@
+import { createLiveHub } from '../../src/core/live/hub.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../src/core/config.js';
@@ -82,15 +83,16 @@ export async function createTestPlatform(
   const all = [...modules, ...extra];
   const clock = new ManualClock();
   const config = testConfig(configOverrides);
-  const app = await buildApp({ config, database: database.handle, clock, modules: all, logger: false });
+  const live = createLiveHub();
+  const app = await buildApp({ config, database: database.handle, clock, modules: all, logger: false, live });
   await app.ready();
   return {
     app,
-    deps: { db: database.handle.db, clock },
+    deps: { db: database.handle.db, clock, live },
     clock,
     database,
     config,
-    runJobs: () => runAllJobs({ db: database.handle.db, clock }, all.flatMap((m) => m.jobs ?? [])),
+    runJobs: () => runAllJobs({ db: database.handle.db, clock, live }, all.flatMap((m) => m.jobs ?? [])),
     async close() {
       await app.close();
       await database.handle.close();
