@@ -25,6 +25,7 @@ Commands:
   audit verify              Check the audit log's hash chain; exits 1 naming the first bad row
   pb tally <file.pb> --rule <name> [--explain]
                             Count a Pabulib election with a counting rule; prints JSON { selected, cost, seconds }
+  opinions analyze <folder> Run the opinion-map math on a Polis openData folder; prints JSON
 
 Configuration comes from environment variables (see README.md): DATABASE_URL, DATA_DIR, PORT, HOST, ...`;
 
@@ -154,6 +155,10 @@ async function main(argv: string[]): Promise<number> {
     case 'pb': {
       const { runPbCli } = await import('../modules/budgeting/counting/cli.js');
       return runPbCli(rest, { stdout: (text) => process.stdout.write(text), stderr: log });
+    }
+    case 'opinions': {
+      const { runOpinionsCli } = await import('../modules/opinions/math/cli.js');
+      return runOpinionsCli(rest, { stdout: (text) => process.stdout.write(text), stderr: log });
     }
     case undefined:
     case 'help':
