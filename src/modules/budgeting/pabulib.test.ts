@@ -1,3 +1,4 @@
+import { sharedDataDir, sharedDataSkip } from '../../../test/helpers/shared-data.js';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -136,8 +137,8 @@ test('a cumulative file keeps its points', async () => {
   assert.equal(file.meta.max_sum_points, '5');
 });
 
-const SHARED = '/work/shared/data/pabulib';
-test('a real Pabulib election imported and counted here selects what pabutools selects', { skip: !fs.existsSync(`${SHARED}/instances/Worldwide_Mechanical_Turk_Knapsack_3.pb`) && 'the shared Pabulib data is not on this machine' }, async () => {
+const SHARED = sharedDataDir('pabulib') ?? '/nonexistent';
+test('a real Pabulib election imported and counted here selects what pabutools selects', { skip: sharedDataSkip('pabulib') }, async () => {
   const name = 'Worldwide_Mechanical_Turk_Knapsack_3.pb';
   const expected = JSON.parse(fs.readFileSync(`${SHARED}/expected.json`, 'utf8'))[name].rules;
   const res = await importVia(fs.readFileSync(`${SHARED}/instances/${name}`, 'utf8'));

@@ -1,3 +1,4 @@
+import { sharedDataDir, sharedDataSkip } from '../../../../test/helpers/shared-data.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,8 +16,8 @@ import type { Election } from './types.js';
 // The 16 real elections of ../shared/data/pabulib and the outcomes of pabutools (exact rationals)
 // and of the equalshares.net tool in expected.json: every listed rule must select exactly those projects.
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
-const dataDir = path.resolve(repoRoot, '..', 'shared', 'data', 'pabulib');
-const skip = process.env.CIVITAS_SKIP_SHARED_DATA === '1' && !fs.existsSync(dataDir);
+const dataDir = sharedDataDir('pabulib') ?? path.resolve(repoRoot, '..', 'shared', 'data', 'pabulib');
+const skip = sharedDataSkip('pabulib');
 
 interface Expected {
   rules: Record<string, { selected: string[]; pabutools_seconds: number }>;
@@ -52,7 +53,6 @@ function count(name: string, rule: string, params: TallyParams = {}): ReturnType
 }
 
 function expectedOutcomes(): Record<string, Expected> {
-  assert.ok(fs.existsSync(dataDir), `the Pabulib data set is missing at ${dataDir} (set CIVITAS_SKIP_SHARED_DATA=1 to skip these tests)`);
   return JSON.parse(fs.readFileSync(path.join(dataDir, 'expected.json'), 'utf8')) as Record<string, Expected>;
 }
 

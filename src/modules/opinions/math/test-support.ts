@@ -3,6 +3,7 @@
  * tests behave without it: they fail, unless CIVITAS_SKIP_SHARED_DATA=1 says to skip them.
  */
 import fs from 'node:fs';
+import { sharedDataDir, sharedDataSkip } from '../../../../test/helpers/shared-data.js';
 import path from 'node:path';
 import { readOpenData, type OpenDataConversation } from './opendata.js';
 import { readPolisExport, readPolisMath, type PolisMath } from './polis-export.js';
@@ -10,14 +11,12 @@ import type { MathInput } from './types.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 
-/** shared/data/polis beside the repository. */
-export const polisDataDir = path.resolve(repoRoot, '..', 'shared', 'data', 'polis');
+/** shared/data/polis beside the repository (see test/helpers/shared-data.ts for where else it is looked for). */
+export const polisDataDir = sharedDataDir('polis') ?? path.resolve(repoRoot, '..', 'shared', 'data', 'polis');
 
-/** `{ skip }` for node:test when the data is missing and skipping is allowed; throws when it is not. */
+/** `{ skip }` for node:test: a message when the data is not on this machine (a throw when CIVITAS_REQUIRE_SHARED_DATA=1). */
 export function sharedDataGate(): { skip: string | false } {
-  if (fs.existsSync(path.join(polisDataDir, 'ALGORITHM.md'))) return { skip: false };
-  if (process.env.CIVITAS_SKIP_SHARED_DATA === '1') return { skip: `no Polis data at ${polisDataDir} (CIVITAS_SKIP_SHARED_DATA=1)` };
-  throw new Error(`the Polis data is missing at ${polisDataDir}; set CIVITAS_SKIP_SHARED_DATA=1 to skip these tests`);
+  return { skip: sharedDataSkip('polis') };
 }
 
 export function loadFixture(name: string): { input: MathInput; polis: PolisMath } {
