@@ -28,3 +28,9 @@ test('passwords in URLs never appear in configuration errors', () => {
     return /DATABASE_URL/.test(message) && !message.includes('s3cret') && message.includes('admin:***@');
   });
 });
+
+test('the movable test clock is off by default and refused on a public https site', () => {
+  assert.equal(loadConfig({}).TEST_CLOCK, false);
+  assert.equal(loadConfig({ TEST_CLOCK: 'true', PUBLIC_URL: 'http://localhost:3000' }).TEST_CLOCK, true);
+  assert.throws(() => loadConfig({ TEST_CLOCK: 'true', PUBLIC_URL: 'https://civitas.example.org' }), /TEST_CLOCK/);
+});

@@ -37,6 +37,11 @@ const configSchema = z.object({
   /** Sender of notification e-mails. */
   MAIL_FROM: z.string().trim().min(3).max(320).default('Civitas <no-reply@localhost>'),
   /** Local hour (installation time zone) after which the daily notification digest is sent. */
+  /**
+   * For automated browser tests and demonstrations of deadlines only: the server's clock can be moved
+   * ahead with POST /__test/clock (which then runs the periodic jobs). Refused with an https PUBLIC_URL.
+   */
+  TEST_CLOCK: bool.default(false),
   /** Largest file people may attach, in megabytes. */
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
@@ -66,6 +71,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return `  ${name}=${JSON.stringify(redact(relevant[name] ?? ''))}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.TEST_CLOCK && parsed.data.PUBLIC_URL?.startsWith('https://')) {
+    throw new ConfigError('Invalid configuration:\n  TEST_CLOCK="true": a movable clock is for tests only and cannot run on a public https site');
   }
   return parsed.data;
 }

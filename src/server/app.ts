@@ -38,6 +38,8 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream;
   /** The live-update hub shared with the job scheduler (a new one when not given). */
   live?: LiveHub;
+  /** TEST_CLOCK: moves the clock ahead and runs the jobs, through POST /__test/clock (never in the API document). */
+  testClock?: { advance(ms: number): void; runJobs(): Promise<void> };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -155,6 +157,18 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   const ctx: AppContext = { deps, config, catalog, engine: database.engine, resources: resourceRegistry(modules) };
+
+  if (options.testClock) {
+    const testClock = options.testClock;
+    app.post('/__test/clock', {
+      schema: { hide: true, body: z.strictObject({ advanceMs: z.number().int().min(0).max(400 * 86_400_000) }) },
+      config: { rateLimit: false },
+    }, async (req) => {
+      testClock.advance(req.body.advanceMs);
+      await testClock.runJobs();
+      return { now: clock.now().toISOString() };
+    });
+  }
 
   app.get('/health', {
     schema: { tags: ['platform'], summary: 'Liveness and database check', response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok'), engine: z.string() }) } },

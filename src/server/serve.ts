@@ -2,11 +2,11 @@ import { createLiveHub } from '../core/live/hub.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
-import { systemClock } from '../core/clock.js';
+import { OffsetClock, systemClock, type Clock } from '../core/clock.js';
 import { buildApp } from './app.js';
 import { modules } from './modules.js';
 import { openPlatform, seedDemoIfWanted } from './platform.js';
-import { startScheduler } from '../core/jobs/scheduler.js';
+import { runAllJobs, startScheduler } from '../core/jobs/scheduler.js';
 
 const WEB_DIR = path.resolve('dist/web');
 
@@ -23,10 +23,15 @@ async function buildWebIfMissing(log: (line: string) => void): Promise<void> {
 export async function serve(config: Config, log: (line: string) => void): Promise<void> {
   if (config.SERVE_WEB) await buildWebIfMissing(log);
   const database = await openPlatform(config, log);
-  await seedDemoIfWanted(config, database, systemClock, log);
+  const offset = config.TEST_CLOCK ? new OffsetClock() : null;
+  const clock: Clock = offset ?? systemClock;
+  if (offset) log('TEST_CLOCK is on: POST /__test/clock moves this server\'s clock ahead (tests only)');
+  await seedDemoIfWanted(config, database, clock, log);
   const live = createLiveHub();
-  const app = await buildApp({ config, database, clock: systemClock, modules, webDir: WEB_DIR, live });
-  const stopJobs = startScheduler({ db: database.db, clock: systemClock, live }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
+  const jobs = modules.flatMap((m) => m.jobs ?? []);
+  const testClock = offset ? { advance: (ms: number) => offset.advance(ms), runJobs: () => runAllJobs({ db: database.db, clock, live }, jobs) } : undefined;
+  const app = await buildApp({ config, database, clock, modules, webDir: WEB_DIR, live, testClock });
+  const stopJobs = startScheduler({ db: database.db, clock, live }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
     app.log.error({ err: error, job }, 'job failed'),
   );
   let stopping = false;
