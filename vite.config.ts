@@ -33,12 +33,14 @@ export default defineConfig({
     proxy: {
       '/api': apiTarget,
       '/health': apiTarget,
+      '/open311': apiTarget,
     },
   },
   preview: {
     proxy: {
       '/api': apiTarget,
       '/health': apiTarget,
+      '/open311': apiTarget,
     },
   },
 });

@@ -25,10 +25,14 @@ import { createProcess } from '../src/modules/processes/operations/create-proces
 import { publishProcess } from '../src/modules/processes/operations/publish-process.js';
 import { openProcess as openProposalProcess, proposeVia } from '../src/modules/proposals/testing.js';
 import { budgetingMatrixFixtures, SMALL_PB } from '../src/modules/budgeting/testing.js';
+import { opinionsMatrixFixtures } from '../src/modules/opinions/testing.js';
 import { createDebate } from '../src/modules/debates/operations/create-debate.js';
 import { createRegulation } from '../src/modules/regulations/operations/create-regulation.js';
 import { publishVersion } from '../src/modules/regulations/operations/publish-version.js';
 import { saveDraft } from '../src/modules/regulations/operations/save-draft.js';
+import { questionsMatrixFixtures } from '../src/modules/questions/testing.js';
+import { reportsMatrixFixtures } from '../src/modules/reports/testing.js';
+import { hearingsMatrixFixtures } from '../src/modules/hearings/testing.js';
 
 const ROLES = ['visitor', 'registered', 'resident', 'representative', 'member', 'official', 'moderator', 'clerk', 'administrator', 'blocked'] as const;
 type Role = (typeof ROLES)[number];
@@ -229,6 +233,40 @@ let budgetingFixtures: ReturnType<typeof budgetingMatrixFixtures> | null = null;
 function budgets() {
   budgetingFixtures ??= budgetingMatrixFixtures(p, { departmentId: department.id, official: shared.official!, resident: shared.resident!, hoodSlug: areas.hoodSlug });
   return budgetingFixtures;
+}
+
+/** Conversations of the shared department (verified residents only, any registered person, staff-only statements), made on first use. */
+let opinionsFixtures: ReturnType<typeof opinionsMatrixFixtures> | null = null;
+function opinions() {
+  opinionsFixtures ??= opinionsMatrixFixtures(p, { departmentId: department.id, official: shared.official!, resident: shared.resident! });
+  return opinionsFixtures;
+}
+
+/** Questions to the shared department (made on demand): asked by an outside account, or by the shared resident and answered. */
+let questionFixtures: ReturnType<typeof questionsMatrixFixtures> | null = null;
+function questions() {
+  questionFixtures ??= questionsMatrixFixtures(p, { departmentId: department.id, official: shared.official!, resident: shared.resident! });
+  return questionFixtures;
+}
+
+/** Reports of local problems routed to the shared department (a category, reports by the shared resident, Open311 keys), made on demand. */
+let reportFixtures: ReturnType<typeof reportsMatrixFixtures> | null = null;
+function problemReports() {
+  reportFixtures ??= reportsMatrixFixtures(p, { departmentId: department.id, official: shared.official!, resident: shared.resident! });
+  return reportFixtures;
+}
+
+/** Hearings of the shared department (open, closed for the draw, held) and a written question, made on demand. */
+let hearingFixtures: ReturnType<typeof hearingsMatrixFixtures> | null = null;
+function hearings() {
+  hearingFixtures ??= hearingsMatrixFixtures(p, { departmentId: department.id, official: shared.official! });
+  return hearingFixtures;
+}
+
+/** Registers the matrix's resident or representative for a hearing (those who could through the API); others stay unregistered. */
+async function registeredIfEligible(hearingId: string, role: Role, actor: TestUser | null) {
+  if (actor && (role === 'resident' || role === 'representative')) await hearings().register(hearingId, actor);
+  return hearingId;
 }
 
 /**
@@ -1032,6 +1070,116 @@ const table: Record<string, Case[]> = {
   'GET /api/v1/budgets/{id}/export.pb': [{ label: 'public, once counted', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().countedBudget()).budgetId}/export.pb` }) }],
   'GET /api/v1/budgets/{id}/receipts': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/budgets/${(await budgets().countedBudget()).budgetId}/receipts?limit=10` }) }],
 
+  // Opinion maps: the shared department (official, clerk) runs conversations; moderators moderate and seed; votes and statements per the conversation's settings.
+  'GET /api/v1/processes/{slug}/conversations': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await opinions().process()).slug}/conversations` }) }],
+  'POST /api/v1/processes/{slug}/conversations': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await opinions().process()).slug}/conversations`, body: { topic: 'Matrix conversation', seeds: [{ body: 'A matrix seed statement' }] } }),
+    },
+  ],
+  'POST /api/v1/processes/{slug}/conversations/import': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/processes/${(await opinions().process()).slug}/conversations/import`, body: opinions().importBody() }),
+    },
+  ],
+  'GET /api/v1/conversations/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}` }) }],
+  'PATCH /api/v1/conversations/{id}': [
+    {
+      label: "officials of the process's department, administrators",
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}`, body: { description: 'Changed by the matrix.' } }),
+    },
+  ],
+  'GET /api/v1/conversations/{id}/next': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}/next` }) }],
+  'POST /api/v1/conversations/{id}/votes': [
+    {
+      label: 'verified residents, where the conversation asks for them',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 200,
+      request: async () => {
+        const c = await opinions().conversation('verified');
+        return { url: `/api/v1/conversations/${c.conversationId}/votes`, body: { statementId: c.statements[0]!.id, vote: 'agree' } };
+      },
+    },
+    {
+      label: 'any registered person, where the conversation lets them',
+      allow: SIGNED_IN,
+      okStatus: 200,
+      request: async () => {
+        const c = await opinions().conversation('registered');
+        return { url: `/api/v1/conversations/${c.conversationId}/votes`, body: { statementId: c.statements[0]!.id, vote: 'disagree' } };
+      },
+    },
+  ],
+  'POST /api/v1/conversations/{id}/statements': [
+    {
+      label: 'verified residents, where the conversation asks for them',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}/statements`, body: { body: `Matrix statement ${hex()}` } }),
+    },
+    {
+      label: 'any registered person, where the conversation lets them',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('registered')).conversationId}/statements`, body: { body: `Matrix statement ${hex()}` } }),
+    },
+    {
+      label: 'nobody, where only the organizers add statements',
+      allow: [],
+      deny: 'statement_writing_off',
+      request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('staffOnly')).conversationId}/statements`, body: { body: `Matrix statement ${hex()}` } }),
+    },
+  ],
+  'POST /api/v1/conversations/{id}/seeds': [
+    {
+      label: "officials of the process's department, moderators, administrators",
+      allow: ['official', 'clerk', 'moderator', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('staffOnly')).conversationId}/seeds`, body: { statements: [{ body: `Matrix seed ${hex()}`, bodyZh: '矩阵观点' }] } }),
+    },
+  ],
+  'GET /api/v1/conversations/{id}/moderation': [
+    {
+      label: "officials of the process's department, moderators, administrators",
+      allow: ['official', 'clerk', 'moderator', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}/moderation?status=pending` }),
+    },
+  ],
+  'POST /api/v1/conversations/{id}/statements/{statementId}/moderation': [
+    {
+      label: "officials of the process's department, moderators, administrators",
+      allow: ['official', 'clerk', 'moderator', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => {
+        const { conversationId, statementId } = await opinions().waitingStatement();
+        return { url: `/api/v1/conversations/${conversationId}/statements/${statementId}/moderation`, body: { decision: 'accept' } };
+      },
+    },
+  ],
+  'GET /api/v1/conversations/{id}/results': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}/results` }) }],
+  // The stream never ends; `once=true` sends the same first event through the same route and closes.
+  'GET /api/v1/conversations/{id}/events': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}/events?once=true` }) }],
+  'GET /api/v1/conversations/{id}/export/{file}': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/conversations/${(await opinions().conversation('verified')).conversationId}/export/participants-votes.csv` }) },
+  ],
+
   // Debates: the shared resident starts them; the shared department (official, clerk) closes them.
   'GET /api/v1/processes/{slug}/debates': [
     { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/processes/${(await participationProcess('open')).slug}/debates?q=matrix&status=open&sort=most_commented` }) },
@@ -1174,6 +1322,329 @@ const table: Record<string, Case[]> = {
       deny: 'not_an_official',
       okStatus: 201,
       request: async () => ({ url: `/api/v1/regulations/${(await matrixRegulation({ process: 'finished' })).id}/reports`, body: { versionNumber: 1, summary: 'The matrix heard nothing to change.', items: [] } }),
+    },
+  ],
+
+  // Questions to the government: anyone registered asks and co-signs; the shared department (official, clerk) answers, transfers, declines; the asker rates and follows up.
+  'GET /api/v1/questions': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/questions?departmentId=${department.id}&state=overdue&q=lake&sort=due` }) },
+  ],
+  'GET /api/v1/questions/ask-options': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/questions/ask-options' }) }],
+  'POST /api/v1/questions': [
+    {
+      label: 'in their own name: any registered person',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/questions', body: { departmentId: department.id, title: 'Matrix question title', body: 'A question asked by the authorization matrix.' } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: '/api/v1/questions', body: { departmentId: department.id, organizationId, title: 'Matrix question title', body: 'A question asked for the organization.' } };
+      },
+    },
+  ],
+  'GET /api/v1/questions/overdue': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/questions/overdue?departmentId=${department.id}` }) }],
+  'GET /api/v1/questions/departments': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/questions/departments' }) }],
+  'GET /api/v1/questions/departments/{slug}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/questions/departments/${department.slug}` }) }],
+  'GET /api/v1/questions/departments/{slug}/settings': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/questions/departments/${department.slug}/settings` }) },
+  ],
+  'PUT /api/v1/questions/departments/{slug}/settings': [
+    {
+      label: "the department's officials, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: () => ({
+        url: `/api/v1/questions/departments/${department.slug}/settings`,
+        body: { answerWorkingDays: 15, legalBasis: 'Matrix Ordinance, art. 1.', transferRestartsClock: true, declineGrounds: [{ code: 'outside_competence', label: 'Not a duty of this government', legalReference: 'Matrix Ordinance, art. 2' }] },
+      }),
+    },
+  ],
+  'GET /api/v1/questions/departments/{slug}/answers.atom': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/questions/departments/${department.slug}/answers.atom` }) },
+  ],
+  'GET /api/v1/questions/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/questions/${await questions().question()}` }) }],
+  'POST /api/v1/questions/{id}/cosign': [
+    { label: 'registered people but the asker', allow: SIGNED_IN, okStatus: 200, request: async () => ({ url: `/api/v1/questions/${await questions().question()}/cosign`, body: {} }) },
+  ],
+  'DELETE /api/v1/questions/{id}/cosign': [
+    { label: 'registered people but the asker', allow: SIGNED_IN, okStatus: 200, request: async () => ({ url: `/api/v1/questions/${await questions().question()}/cosign` }) },
+  ],
+  'POST /api/v1/questions/{id}/answer': [
+    {
+      label: 'officials of the department it is with',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/questions/${await questions().question()}/answer`, body: { answer: 'The matrix answers this question.' } }),
+    },
+  ],
+  'POST /api/v1/questions/{id}/transfer': [
+    {
+      label: 'officials of the department it is with',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/questions/${await questions().question()}/transfer`, body: { departmentId: (await questions().transferTarget()).id, reason: 'Another department is competent.' } }),
+    },
+  ],
+  'POST /api/v1/questions/{id}/decline': [
+    {
+      label: 'officials of the department it is with',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/questions/${await questions().question()}/decline`, body: { ground: 'outside_competence', explanation: 'Declined by the matrix on a published ground (default or configured).' } }),
+    },
+  ],
+  'POST /api/v1/questions/{id}/rating': [
+    { label: 'the asker', allow: ['resident'], deny: 'forbidden', okStatus: 200, request: async () => ({ url: `/api/v1/questions/${await questions().answeredByResident()}/rating`, body: { resolved: true } }) },
+  ],
+  'POST /api/v1/questions/{id}/follow-up': [
+    {
+      label: 'the asker',
+      allow: ['resident'],
+      deny: 'forbidden',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/questions/${await questions().answeredByResident()}/follow-up`, body: { title: 'Matrix follow-up', body: 'A follow-up asked by the authorization matrix.' } }),
+    },
+  ],
+
+  // Reports of local problems: anyone signed in reports; the shared department (official, clerk) updates and transfers; the shared resident confirms or reopens.
+  'GET /api/v1/problem-reports': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/problem-reports?departmentId=${department.id}&state=open&q=light&overdue=false` }) },
+  ],
+  'POST /api/v1/problem-reports': [
+    {
+      label: 'anyone signed in',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: async () => ({ url: '/api/v1/problem-reports', body: { categoryId: (await problemReports().category()).id, description: 'A problem reported by the matrix.', address: 'Matrix Street 1', areaId: areas.hoodId } }),
+    },
+  ],
+  'GET /api/v1/problem-reports/mine': [{ label: 'signed-in users (their own only)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/problem-reports/mine' }) }],
+  'GET /api/v1/problem-reports/categories': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/problem-reports/categories?all=true' }) }],
+  'POST /api/v1/problem-reports/categories': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 201, request: () => ({ url: '/api/v1/problem-reports/categories', body: { code: `MX-${hex()}`, name: 'Matrix problem', departmentId: department.id, workingDays: 5 } }) },
+  ],
+  'PATCH /api/v1/problem-reports/categories/{id}': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: async () => ({ url: `/api/v1/problem-reports/categories/${(await problemReports().newCategory()).id}`, body: { workingDays: 7 } }) },
+  ],
+  'PUT /api/v1/problem-reports/categories/{id}/routes': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/problem-reports/categories/${(await problemReports().newCategory()).id}/routes`, body: { routes: [{ areaId: areas.districtId, departmentId: department.id }] } }),
+    },
+  ],
+  'GET /api/v1/problem-reports/records': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/problem-reports/records' }) }],
+  'GET /api/v1/problem-reports/records/{slug}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/problem-reports/records/${department.slug}` }) }],
+  'GET /api/v1/problem-reports/api-keys': [{ label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/problem-reports/api-keys' }) }],
+  'POST /api/v1/problem-reports/api-keys': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 201, request: () => ({ url: '/api/v1/problem-reports/api-keys', body: { label: 'Matrix client', organizationId: null } }) },
+  ],
+  'DELETE /api/v1/problem-reports/api-keys/{id}': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 204, request: async () => ({ url: `/api/v1/problem-reports/api-keys/${(await problemReports().apiKey()).id}` }) },
+  ],
+  'PUT /api/v1/problem-reports/open311-settings': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/problem-reports/open311-settings', body: { jurisdictionId: 'matrix-city', contact: 'Matrix desk' } }) },
+  ],
+  'GET /api/v1/problem-reports/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/problem-reports/${await problemReports().report()}` }) }],
+  'POST /api/v1/problem-reports/{id}/status': [
+    {
+      label: 'officials of the responsible department',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/problem-reports/${await problemReports().report()}/status`, body: { state: 'in_progress', note: 'The matrix is on it.' } }),
+    },
+  ],
+  'POST /api/v1/problem-reports/{id}/transfer': [
+    {
+      label: 'officials of the responsible department',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/problem-reports/${await problemReports().report()}/transfer`, body: { departmentId: (await problemReports().otherDepartment()).id, reason: 'Not the matrix department.' } }),
+    },
+  ],
+  'POST /api/v1/problem-reports/{id}/confirm': [
+    { label: 'its reporter, once fixed', allow: ['resident'], deny: 'forbidden', okStatus: 200, request: async () => ({ url: `/api/v1/problem-reports/${await problemReports().report('fixed')}/confirm`, body: {} }) },
+  ],
+  'POST /api/v1/problem-reports/{id}/reopen': [
+    {
+      label: 'its reporter, once fixed',
+      allow: ['resident'],
+      deny: 'forbidden',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/problem-reports/${await problemReports().report('fixed')}/reopen`, body: { reason: 'Still broken, says the matrix.' } }),
+    },
+  ],
+  // Open311 GeoReport v2 (outside /api/v1; no session: posts carry an API key, whoever sends them).
+  'GET /open311/v2/discovery.{format}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/open311/v2/discovery.xml' }) }],
+  'GET /open311/v2/services.{format}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/open311/v2/services.json' }) }],
+  'GET /open311/v2/services/{service_code}.{format}': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/open311/v2/services/${(await problemReports().category()).code}.xml` }) },
+  ],
+  'GET /open311/v2/requests.{format}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/open311/v2/requests.json?status=open' }) }],
+  'POST /open311/v2/requests.{format}': [
+    {
+      label: 'any client with an API key (no session needed)',
+      allow: EVERYONE,
+      okStatus: 200,
+      request: async () => ({
+        url: '/open311/v2/requests.json',
+        body: { api_key: (await problemReports().apiKey()).secret, service_code: (await problemReports().category()).code, address_string: 'Matrix Street 2', description: 'Posted by the matrix.' },
+      }),
+    },
+  ],
+  'GET /open311/v2/requests/{service_request_id}.{format}': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/open311/v2/requests/${await problemReports().report()}.xml` }) },
+  ],
+
+  // Hearings: the shared department (official, clerk) runs them, administrators too except for signed acts (minutes,
+  // report); verified residents and representatives apply; written questions and co-signatures need a registration.
+  'GET /api/v1/hearings': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/hearings?when=all' }) }],
+  'GET /api/v1/hearings.ics': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/hearings.ics' }) }],
+  'POST /api/v1/hearings': [
+    {
+      label: 'officials of the department, administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: () => {
+        const now = p.clock.now().getTime();
+        const iso = (days: number) => new Date(now + days * 86_400_000).toISOString();
+        return {
+          url: '/api/v1/hearings',
+          body: { departmentId: department.id, title: 'Matrix hearing', legalBasis: 'Hearing Rules art. 7', startsAt: iso(10), endsAt: iso(10.1), location: 'City Hall', seats: 5, speakingSlots: 2, registrationOpensAt: iso(0), registrationClosesAt: iso(8) },
+        };
+      },
+    },
+  ],
+  'GET /api/v1/hearings/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/hearings/${await hearings().open()}` }) }],
+  'PATCH /api/v1/hearings/{id}': [
+    {
+      label: 'officials of the department, administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/hearings/${await hearings().fresh()}`, body: { description: 'Changed by the matrix.' } }),
+    },
+  ],
+  'POST /api/v1/hearings/{id}/cancel': [
+    {
+      label: 'officials of the department, administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/hearings/${await hearings().fresh()}/cancel`, body: { reason: 'Cancelled by the matrix.' } }),
+    },
+  ],
+  'PUT /api/v1/hearings/{id}/registration': [
+    {
+      label: 'in their own name: verified residents',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/hearings/${await hearings().open()}/registration`, body: { kind: 'speak', position: 'for', statement: 'The matrix wants to speak.' } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 200,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: `/api/v1/hearings/${await hearings().open()}/registration`, body: { kind: 'attend', position: 'neutral', statement: 'The organization listens.', organizationId } };
+      },
+    },
+  ],
+  'DELETE /api/v1/hearings/{id}/registration': [
+    {
+      label: 'signed-in users, their own registration',
+      allow: SIGNED_IN,
+      okStatus: 200,
+      request: async ({ actor }) => {
+        const id = await hearings().open();
+        if (actor) await hearings().register(id, actor);
+        return { url: `/api/v1/hearings/${id}/registration` };
+      },
+    },
+  ],
+  'GET /api/v1/hearings/{id}/registrations': [
+    { label: 'officials of the department, administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/hearings/${await hearings().open()}/registrations` }) },
+  ],
+  'GET /api/v1/hearings/{id}/draw': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/hearings/${await hearings().open()}/draw` }) }],
+  'POST /api/v1/hearings/{id}/draw': [
+    {
+      label: 'officials of the department, administrators, once registration closed',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/hearings/${await hearings().closed()}/draw`, body: { publicValue: '01 02 03 04 05 06 + 07' } }),
+    },
+  ],
+  'GET /api/v1/hearings/{id}/submissions': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/hearings/${await hearings().open()}/submissions` }) }],
+  'POST /api/v1/hearings/{id}/submissions': [
+    {
+      label: 'people registered for the hearing',
+      allow: ['resident', 'representative'],
+      deny: 'registration_required',
+      okStatus: 201,
+      request: async ({ role, actor }) => ({ url: `/api/v1/hearings/${await registeredIfEligible(await hearings().open(), role, actor)}/submissions`, body: { kind: 'question', body: 'What will the matrix ask?' } }),
+    },
+  ],
+  'POST /api/v1/hearings/{id}/submissions/{submissionId}/cosign': [
+    {
+      label: 'people registered for the hearing, not its author',
+      allow: ['resident', 'representative'],
+      deny: 'registration_required',
+      okStatus: 200,
+      request: async ({ role, actor }) => {
+        const { hearingId, submissionId } = await hearings().submission();
+        return { url: `/api/v1/hearings/${await registeredIfEligible(hearingId, role, actor)}/submissions/${submissionId}/cosign`, body: {} };
+      },
+    },
+  ],
+  'DELETE /api/v1/hearings/{id}/submissions/{submissionId}/cosign': [
+    {
+      label: 'people registered for the hearing, not its author',
+      allow: ['resident', 'representative'],
+      deny: 'registration_required',
+      okStatus: 200,
+      request: async ({ role, actor }) => {
+        const { hearingId, submissionId } = await hearings().submission();
+        return { url: `/api/v1/hearings/${await registeredIfEligible(hearingId, role, actor)}/submissions/${submissionId}/cosign` };
+      },
+    },
+  ],
+  'PUT /api/v1/hearings/{id}/minutes': [
+    {
+      label: 'officials of the department, once the hearing took place',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/hearings/${await hearings().held()}/minutes`, body: { minutes: 'The matrix took the minutes.', answers: [{ question: 'Did it work?', answer: 'It did.' }] } }),
+    },
+  ],
+  'POST /api/v1/hearings/{id}/report': [
+    {
+      label: 'officials of the department, once, after the hearing',
+      allow: ['official', 'clerk'],
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => ({
+        url: `/api/v1/hearings/${await hearings().freshHeld()}/report`,
+        body: { summary: 'The matrix responds to the hearing.', items: [{ opinion: 'Test everything', decision: 'adopted', response: 'Everything is tested.' }] },
+      }),
     },
   ],
 };

@@ -26,6 +26,7 @@ Commands:
   pb tally <file.pb> --rule <name> [--explain]
                             Count a Pabulib election with a counting rule; prints JSON { selected, cost, seconds }
   opinions analyze <folder> Run the opinion-map math on a Polis openData folder; prints JSON
+  hearings draw <file.json> Re-run a hearing's sortition from its published inputs; prints the draw as JSON
 
 Configuration comes from environment variables (see README.md): DATABASE_URL, DATA_DIR, PORT, HOST, ...`;
 
@@ -155,6 +156,10 @@ async function main(argv: string[]): Promise<number> {
     case 'pb': {
       const { runPbCli } = await import('../modules/budgeting/counting/cli.js');
       return runPbCli(rest, { stdout: (text) => process.stdout.write(text), stderr: log });
+    }
+    case 'hearings': {
+      const { runHearingsCli } = await import('../modules/hearings/cli.js');
+      return runHearingsCli(rest, { stdout: (text) => process.stdout.write(text), stderr: log });
     }
     case 'opinions': {
       const { runOpinionsCli } = await import('../modules/opinions/math/cli.js');

@@ -54,4 +54,5 @@ export const componentActions: Record<ComponentName, string[]> = {
   budgeting: ['propose', 'review', 'vote', 'comment'],
   opinions: ['vote', 'write', 'comment'],
   surveys: ['answer'],
+  hearings: ['register', 'comment'],
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema, slugSchema } from '../../core/http/schemas.js';
 
-export const componentSchema = z.enum(['proposals', 'debates', 'regulations', 'budgeting', 'opinions', 'surveys']);
+export const componentSchema = z.enum(['proposals', 'debates', 'regulations', 'budgeting', 'opinions', 'surveys', 'hearings']);
 const isoDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
 export const phaseInputSchema = z.strictObject({

@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 
 /** Components a process can hold; each has its own actions that phases open and close. */
-export type ComponentName = 'proposals' | 'debates' | 'regulations' | 'budgeting' | 'opinions' | 'surveys';
+export type ComponentName = 'proposals' | 'debates' | 'regulations' | 'budgeting' | 'opinions' | 'surveys' | 'hearings';
 export type PhaseActions = Partial<Record<ComponentName, string[]>>;
 
 export interface ProcessesTable {

@@ -8,5 +8,9 @@ import { proposalsWeb } from '../../../src/modules/proposals/web/index.js';
 import { debatesWeb } from '../../../src/modules/debates/web/index.js';
 import { regulationsWeb } from '../../../src/modules/regulations/web/index.js';
 import { budgetingWeb } from '../../../src/modules/budgeting/web/index.js';
+import { questionsWeb } from '../../../src/modules/questions/web/index.js';
+import { reportsWeb } from '../../../src/modules/reports/web/index.js';
+import { hearingsWeb } from '../../../src/modules/hearings/web/index.js';
+import { opinionsWeb } from '../../../src/modules/opinions/web/index.js';
 
-export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb, budgetingWeb];
+export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb, budgetingWeb, questionsWeb, reportsWeb, hearingsWeb, opinionsWeb];

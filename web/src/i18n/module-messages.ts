@@ -12,7 +12,15 @@ import regulationsEn from '../../../src/modules/regulations/web/i18n/en.json' wi
 import regulationsZh from '../../../src/modules/regulations/web/i18n/zh-CN.json' with { type: 'json' };
 import budgetingEn from '../../../src/modules/budgeting/web/i18n/en.json' with { type: 'json' };
 import budgetingZh from '../../../src/modules/budgeting/web/i18n/zh-CN.json' with { type: 'json' };
+import questionsEn from '../../../src/modules/questions/web/i18n/en.json' with { type: 'json' };
+import questionsZh from '../../../src/modules/questions/web/i18n/zh-CN.json' with { type: 'json' };
+import reportsEn from '../../../src/modules/reports/web/i18n/en.json' with { type: 'json' };
+import reportsZh from '../../../src/modules/reports/web/i18n/zh-CN.json' with { type: 'json' };
+import hearingsEn from '../../../src/modules/hearings/web/i18n/en.json' with { type: 'json' };
+import hearingsZh from '../../../src/modules/hearings/web/i18n/zh-CN.json' with { type: 'json' };
+import opinionsEn from '../../../src/modules/opinions/web/i18n/en.json' with { type: 'json' };
+import opinionsZh from '../../../src/modules/opinions/web/i18n/zh-CN.json' with { type: 'json' };
 
-export const moduleMessagesEn = { ...processesEn, ...proposalsEn, ...debatesEn, ...regulationsEn, ...budgetingEn };
-export const moduleMessagesZh = { ...processesZh, ...proposalsZh, ...debatesZh, ...regulationsZh, ...budgetingZh };
+export const moduleMessagesEn = { ...processesEn, ...proposalsEn, ...debatesEn, ...regulationsEn, ...budgetingEn, ...questionsEn, ...reportsEn, ...hearingsEn, ...opinionsEn };
+export const moduleMessagesZh = { ...processesZh, ...proposalsZh, ...debatesZh, ...regulationsZh, ...budgetingZh, ...questionsZh, ...reportsZh, ...hearingsZh, ...opinionsZh };
 export type ModuleMessages = typeof moduleMessagesEn;

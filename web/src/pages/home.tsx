@@ -20,6 +20,8 @@ import { SectorTag } from '../ui/tags.js';
 import { useLoad } from '../ui/use-load.js';
 import { OpenProcesses } from '../../../src/modules/processes/web/index.js';
 import { OverdueProposals } from '../../../src/modules/proposals/web/index.js';
+import { OverdueQuestions } from '../../../src/modules/questions/web/index.js';
+import { OverdueReports } from '../../../src/modules/reports/web/index.js';
 import { useOrganizationDetails } from '../ui/use-organization-details.js';
 
 function Departments({ departments }: { departments: Organization[] }) {
@@ -148,6 +150,8 @@ export function HomePage() {
         <>
           <OpenProcesses areaId={area.area.id} />
           <OverdueProposals />
+          <OverdueQuestions />
+          <OverdueReports />
           <section aria-labelledby="area-numbers" className="margin-bottom-4">
             <h2 id="area-numbers">{t('home.numbers')}</h2>
             <dl className="civitas-stats">

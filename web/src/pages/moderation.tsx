@@ -99,7 +99,7 @@ function Queue({ isAdministrator }: { isAdministrator: boolean }) {
   );
 }
 
-const knownTypes = ['comment', 'proposal', 'debate', 'regulation'] as const;
+const knownTypes = ['comment', 'proposal', 'debate', 'regulation', 'regulation_alternative', 'budget_project', 'question', 'problem_report', 'hearing_submission'] as const;
 function isKnownType(type: string): type is (typeof knownTypes)[number] {
   return (knownTypes as readonly string[]).includes(type);
 }

@@ -5,6 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { OverdueProposals } from '../../../src/modules/proposals/web/index.js';
+import { OverdueQuestions } from '../../../src/modules/questions/web/index.js';
+import { OverdueReports } from '../../../src/modules/reports/web/index.js';
 import { FollowButton } from '../ui/follow-button.js';
 import { Link, useParams } from 'react-router';
 import { Alert, Tag } from '@trussworks/react-uswds';
@@ -181,6 +183,11 @@ export function OrganizationPage() {
                   ) : null}
                 </section>
                 <OverdueProposals departmentId={organization.id} />
+                <OverdueQuestions departmentId={organization.id} />
+                <OverdueReports departmentId={organization.id} />
+                <p>
+                  <Link to={`/questions/departments/${organization.slug}`}>{t('organization.questionRecord')}</Link>
+                </p>
                 <section aria-labelledby="organization-children" className="margin-bottom-4">
                   <h2 id="organization-children">{t('organization.subDepartments')}</h2>
                   {data.children.length === 0 ? (

@@ -20,7 +20,7 @@ import { useAction } from '../../../../web/src/ui/use-action.js';
 import { useLoad } from '../../../../web/src/ui/use-load.js';
 import type { ComponentName, ProcessDetail } from './types.js';
 
-const editableComponents: ComponentName[] = ['proposals', 'debates', 'regulations'];
+const editableComponents: ComponentName[] = ['proposals', 'debates', 'regulations', 'budgeting', 'opinions', 'hearings'];
 const componentActions: Record<string, string[]> = {
   proposals: ['propose', 'support', 'comment', 'amend'],
   debates: ['create', 'comment'],

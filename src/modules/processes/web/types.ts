@@ -1,5 +1,5 @@
 /** The processes API as the pages use it (mirrors `../schemas.ts`). */
-export type ComponentName = 'proposals' | 'debates' | 'regulations' | 'budgeting' | 'opinions' | 'surveys';
+export type ComponentName = 'proposals' | 'debates' | 'regulations' | 'budgeting' | 'opinions' | 'surveys' | 'hearings';
 export type Stage = 'upcoming' | 'active' | 'between_phases' | 'finished';
 
 export interface Phase {
@@ -57,4 +57,5 @@ export const componentPaths: Partial<Record<ComponentName, string>> = {
   debates: 'debates',
   regulations: 'regulations',
   budgeting: 'budgets',
+  opinions: 'conversations',
 };
