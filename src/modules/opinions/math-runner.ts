@@ -34,7 +34,7 @@ export const DEBOUNCE_MS = 300;
 /** At most this many extra ticks of unchanged votes to let the smoothed number of groups settle (Polis's buffer is 4). */
 const SETTLING_TICKS = 6;
 /** How soon to try again when another computation of the same conversation is running. */
-const BUSY_RETRY_MS = 1000;
+const BUSY_RETRY_MS = DEBOUNCE_MS;
 
 /** Namespaces of the two-key advisory locks (the first key); the second is a hash of the conversation. */
 export const LOCKS = { claim: 0x4f504e01, compute: 0x4f504e02, participant: 0x4f504e03 } as const;
@@ -190,8 +190,9 @@ async function computeOnce(db: Db, deps: Deps, conversationId: string, force: bo
 
 /**
  * Brings a conversation's map up to date if it is marked (or always, with `force`): claims the
- * changes, computes warm-started from the saved state, saves, publishes, and repeats while votes
- * keep arriving. 'busy' when another computation of it runs (here or in another process).
+ * changes, computes one tick warm-started from the saved state, saves and publishes it. Votes that
+ * arrive meanwhile have armed the next (debounced) computation, or the periodic job finds their
+ * mark. 'busy' when another computation of it runs (here or in another process).
  */
 export async function recomputeConversation(deps: Deps, conversationId: string, options: { force?: boolean } = {}): Promise<RecomputeOutcome> {
   if (computing.has(conversationId)) return 'busy';
@@ -200,26 +201,25 @@ export async function recomputeConversation(deps: Deps, conversationId: string, 
     const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${LOCKS.compute}::int4, ${key}::int4) as ok`.execute(conn);
     if (!got.rows[0]?.ok) return 'busy' as const;
     try {
-      let outcome: RecomputeOutcome = 'clean';
-      let settling = 0;
-      for (let round = 0; round < 40; round++) {
-        const claimed = await claim(conn, conversationId);
-        if (!claimed) return 'missing' as const;
-        // Polis smooths the number of groups: a new best k is taken only after it was best on several
-        // ticks in a row. Once votes stop, the same votes are ticked again until the smoothed k is the
-        // best one, so the published map is the one the current votes give.
-        const settle = settling > 0;
-        const force = (options.force === true && round === 0) || settle;
-        if (!claimed.pending && !force) break;
-        const result = await computeOnce(conn, deps, conversationId, force);
-        if (result) {
-          outcome = 'computed';
-          await publish(conn, deps, conversationId);
-        }
-        const unsettled = result !== null && result.k.chosen !== result.k.best;
-        settling = unsettled && settling < SETTLING_TICKS ? settling + 1 : 0;
+      const claimed = await claim(conn, conversationId);
+      if (!claimed) return 'missing' as const;
+      if (!claimed.pending && options.force !== true) return 'clean' as const;
+      let result = await computeOnce(conn, deps, conversationId, options.force === true);
+      if (!result) return 'clean' as const;
+      await publish(conn, deps, conversationId);
+      // Polis smooths the number of groups: a new best k is taken only after it was best on several
+      // ticks in a row. Once votes stop, the same votes are ticked again until the smoothed k is the
+      // best one, so the published map is the one the current votes give. New votes meanwhile end
+      // this: they armed their own (debounced) computation.
+      for (let extra = 0; extra < SETTLING_TICKS && result.k.chosen !== result.k.best; extra++) {
+        const again = await claim(conn, conversationId);
+        if (!again || again.pending) break;
+        const next = await computeOnce(conn, deps, conversationId, true);
+        if (!next) break;
+        result = next;
+        await publish(conn, deps, conversationId);
       }
-      return outcome;
+      return 'computed' as const;
     } finally {
       await sql`select pg_advisory_unlock(${LOCKS.compute}::int4, ${key}::int4)`.execute(conn);
     }
