@@ -41,7 +41,24 @@ export const auditActions = [
   'area.deleted',
   'assist.started',
   'assist.ended',
+  'user.locked',
+  'comment.created',
+  'comment.edited',
+  'comment.deleted',
+  'moderation.reported',
+  'moderation.auto_hidden',
+  'moderation.hidden',
+  'moderation.restored',
+  'moderation.author_blocked',
+  'moderation.settings_updated',
+  'calendar.updated',
 ] as const;
+
+/** The listed actions, plus the one being filtered on when it is not listed (a module's, from a link). */
+function actionOptions(current: string): string[] {
+  const listed: string[] = [...auditActions];
+  return current && !listed.includes(current) ? [...listed, current] : listed;
+}
 
 const resourceTypes = ['user', 'organization', 'post', 'area', 'census', 'census_batch', 'session'];
 
@@ -141,7 +158,7 @@ export function AuditPage() {
             value={draft.action}
             onChange={(value) => setDraft({ ...draft, action: value })}
             emptyLabel={t('audit.allActions')}
-            options={auditActions.map((name) => ({ value: name, label: actionLabel(t, name) }))}
+            options={actionOptions(draft.action).map((name) => ({ value: name, label: actionLabel(t, name) }))}
           />
           <TextField
             id="audit-resource-type"

@@ -4,6 +4,7 @@
  * audit log shows) or block the author's account. Administrators also set how many reports hide
  * content and how long comments stay editable. What each button may do comes from the server.
  */
+import { Pager } from '../ui/pager.js';
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -80,17 +81,7 @@ function Queue({ isAdministrator }: { isAdministrator: boolean }) {
             ))}
           </ul>
         ) : null}
-        {pages > 1 ? (
-          <nav aria-label={t('common.pagination')} className="civitas-pager">
-            <Button type="button" outline disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              {t('common.previous')}
-            </Button>
-            <span>{t('common.pageOf', { page, pages })}</span>
-            <Button type="button" outline disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              {t('common.next')}
-            </Button>
-          </nav>
-        ) : null}
+        <Pager page={page} pages={pages} onPage={(n) => setPage(n)} />
       </section>
       <aside className="grid-col-12 desktop:grid-col-4">
         <SettingsPanel editable={isAdministrator} />

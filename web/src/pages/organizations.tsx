@@ -1,4 +1,5 @@
 /** Organizations directory: government, enterprises and social organizations, by sector, area and name. */
+import { Pager } from '../ui/pager.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -153,17 +154,7 @@ export function OrganizationsPage() {
         </CardGroup>
       ) : null}
 
-      {pages > 1 ? (
-        <nav aria-label={t('common.pagination')} className="civitas-pager">
-          <Button type="button" outline disabled={page <= 1} onClick={() => goToPage(page - 1)}>
-            {t('common.previous')}
-          </Button>
-          <span>{t('common.pageOf', { page, pages })}</span>
-          <Button type="button" outline disabled={page >= pages} onClick={() => goToPage(page + 1)}>
-            {t('common.next')}
-          </Button>
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} onPage={(n) => goToPage(n)} />
     </>
   );
 }

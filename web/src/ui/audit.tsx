@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditActor, AuditEntry } from '../api-types.js';
+import { moduleWebs } from '../app/modules.js';
 import i18n, { type MessageKey } from '../i18n/index.js';
 import { useLocalize } from './localize.js';
 
@@ -13,16 +14,28 @@ function known(key: string): key is MessageKey {
   return i18n.exists(key);
 }
 
-/** "Organization registered" for `organization.registered`; the raw name for actions we do not know. */
-export function actionLabel(t: TFunction, action: string): string {
-  const key = `audit.actions.${action.replace(/\./g, '_')}`;
-  return known(key) ? t(key) : action;
+/**
+ * The first label that exists: the shell's own (`audit.<group>.<name>`), then each module's
+ * (`<module>.<moduleGroup>.<name>`, in the module's bundle); null when nobody has one.
+ */
+function label(t: TFunction, group: 'actions' | 'resourceTypes', moduleGroup: 'auditActions' | 'auditResourceTypes', name: string): string | null {
+  const core = `audit.${group}.${name}`;
+  if (known(core)) return t(core);
+  for (const module of moduleWebs) {
+    const key = `${module.name}.${moduleGroup}.${name}`;
+    if (known(key)) return t(key);
+  }
+  return null;
 }
 
-/** "organization" → "Organization"; unknown types as they are. */
+/** "Organization registered" for `organization.registered`, "Ballot cast" for `budget.voted`; the raw name for actions we do not know. */
+export function actionLabel(t: TFunction, action: string): string {
+  return label(t, 'actions', 'auditActions', action.replace(/\./g, '_')) ?? action;
+}
+
+/** "organization" → "Organization", "budget_project" → "Budget project"; unknown types as they are. */
 export function resourceTypeLabel(t: TFunction, type: string): string {
-  const key = `audit.resourceTypes.${type}`;
-  return known(key) ? t(key) : type;
+  return label(t, 'resourceTypes', 'auditResourceTypes', type) ?? type;
 }
 
 /** "administrator", "official"… translated when known. */

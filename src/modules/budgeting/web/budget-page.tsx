@@ -4,6 +4,7 @@
  * and state and a search. The department's officials get their panel: projects waiting for the
  * technical review, settings, paper ballots, counting.
  */
+import { Pager } from '../../../../web/src/ui/pager.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -304,17 +305,7 @@ export function BudgetPage() {
             );
           })}
         </ul>
-        {pages > 1 ? (
-          <nav className="civitas-pager" aria-label={t('budgeting.projects.page', { page, pages })}>
-            <Button type="button" outline disabled={page <= 1} onClick={() => goTo(page - 1)}>
-              {t('budgeting.projects.previous')}
-            </Button>
-            <span>{t('budgeting.projects.page', { page, pages })}</span>
-            <Button type="button" outline disabled={page >= pages} onClick={() => goTo(page + 1)}>
-              {t('budgeting.projects.next')}
-            </Button>
-          </nav>
-        ) : null}
+        <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
       </section>
     </>
   );

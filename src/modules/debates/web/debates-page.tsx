@@ -2,6 +2,7 @@
  * The debates of one process: filters and search (English and Chinese), the list with how each
  * debate is going, and the form to start one while the process allows it.
  */
+import { Pager } from '../../../../web/src/ui/pager.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -160,17 +161,7 @@ export function DebatesPage() {
                 </li>
               ))}
             </ul>
-            {pages > 1 ? (
-              <nav className="civitas-pager" aria-label={t('debates.page', { page, pages })}>
-                <Button type="button" outline disabled={page <= 1} onClick={() => apply({ page: page - 1 })}>
-                  {t('debates.previous')}
-                </Button>
-                <span>{t('debates.page', { page, pages })}</span>
-                <Button type="button" outline disabled={page >= pages} onClick={() => apply({ page: page + 1 })}>
-                  {t('debates.next')}
-                </Button>
-              </nav>
-            ) : null}
+            <Pager page={page} pages={pages} onPage={(n) => apply({ page: n })} />
           </section>
         </div>
 

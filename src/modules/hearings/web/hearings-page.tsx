@@ -3,9 +3,9 @@
  * department, date and place, where it stands and, once held, the response report's deadline.
  * The calendar feed subscribes a calendar program to every hearing; officials announce new ones.
  */
+import { Pager } from '../../../../web/src/ui/pager.js';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { Button } from '@trussworks/react-uswds';
 import { api } from '../../../../web/src/api.js';
 import { useSession } from '../../../../web/src/app/session.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
@@ -130,17 +130,7 @@ export function HearingsPage() {
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav className="civitas-pager" aria-label={t('hearings.list.page', { page, pages })}>
-              <Button type="button" outline disabled={page <= 1} onClick={() => go({ page: page > 2 ? String(page - 1) : null })}>
-                {t('hearings.list.previous')}
-              </Button>
-              <span>{t('hearings.list.page', { page, pages })}</span>
-              <Button type="button" outline disabled={page >= pages} onClick={() => go({ page: String(page + 1) })}>
-                {t('hearings.list.next')}
-              </Button>
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} onPage={(n) => go({ page: n > 1 ? String(n) : null })} />
         </>
       ) : null}
     </>

@@ -3,6 +3,7 @@
  * "mine", sorting by supports, date or a random order stable for this visitor, and paging. Each
  * proposal shows its state, its supports against the threshold and its answer deadline.
  */
+import { Pager } from '../../../../web/src/ui/pager.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -225,17 +226,7 @@ export function ProposalsPage() {
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav className="civitas-pager" aria-label={t('proposals.list.page', { page, pages })}>
-              <Button type="button" outline disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                {t('proposals.list.previous')}
-              </Button>
-              <span>{t('proposals.list.page', { page, pages })}</span>
-              <Button type="button" outline disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                {t('proposals.list.next')}
-              </Button>
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
         </>
       ) : null}
     </>

@@ -3,6 +3,7 @@
  * area and category, "mine", sorting (newest, most co-signed, soonest due) and paging. Each question
  * shows its state, whom it was put to and its answer deadline in working days.
  */
+import { Pager } from '../../../../web/src/ui/pager.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -228,17 +229,7 @@ export function QuestionsPage() {
               </li>
             ))}
           </ul>
-          {pages > 1 ? (
-            <nav className="civitas-pager" aria-label={t('questions.list.page', { page, pages })}>
-              <Button type="button" outline disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                {t('questions.list.previous')}
-              </Button>
-              <span>{t('questions.list.page', { page, pages })}</span>
-              <Button type="button" outline disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                {t('questions.list.next')}
-              </Button>
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
         </>
       ) : null}
     </>

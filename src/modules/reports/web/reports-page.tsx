@@ -4,6 +4,7 @@
  * deadline in working days; a sketch of where the listed problems are; links to report one, to
  * one's own reports, to the departments' records and (for administrators) to the routing table.
  */
+import { Pager } from '../../../../web/src/ui/pager.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -220,17 +221,7 @@ export function ReportsPage() {
               );
             })}
           </ul>
-          {pages > 1 ? (
-            <nav className="civitas-pager" aria-label={t('reports.list.page', { page, pages })}>
-              <Button type="button" outline disabled={page <= 1} onClick={() => goTo(page - 1)}>
-                {t('reports.list.previous')}
-              </Button>
-              <span>{t('reports.list.page', { page, pages })}</span>
-              <Button type="button" outline disabled={page >= pages} onClick={() => goTo(page + 1)}>
-                {t('reports.list.next')}
-              </Button>
-            </nav>
-          ) : null}
+          <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
         </>
       ) : null}
     </>

@@ -1,4 +1,5 @@
 /** Admin: find accounts, set staff roles, block with a reason or unblock. */
+import { Pager } from '../../ui/pager.js';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, Fieldset, Form, Tag } from '@trussworks/react-uswds';
@@ -188,17 +189,7 @@ export function AdminUsers() {
           ))}
         </ul>
       ) : null}
-      {pages > 1 ? (
-        <nav aria-label={t('common.pagination')} className="civitas-pager">
-          <Button type="button" outline disabled={page <= 1} onClick={() => setPage(page - 1)}>
-            {t('common.previous')}
-          </Button>
-          <span>{t('common.pageOf', { page, pages })}</span>
-          <Button type="button" outline disabled={page >= pages} onClick={() => setPage(page + 1)}>
-            {t('common.next')}
-          </Button>
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} onPage={(n) => setPage(n)} />
     </section>
   );
 }
