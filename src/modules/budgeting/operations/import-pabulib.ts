@@ -40,6 +40,7 @@ export function settingsFromFile(file: PabulibFile, input: Pick<ImportPabulibInp
   const minLength = metaNumber(meta, 'min_length');
   const maxLength = metaNumber(meta, 'max_length');
   const described = [meta.description, meta.unit, meta.instance].find((v) => v && v !== 'None');
+  // ISO 4217 "XXX" means "no currency": what a Pabulib file without a valid currency code is stored as.
   const currency = meta.currency && /^[A-Za-z]{3}$/.test(meta.currency) ? meta.currency.toUpperCase() : 'XXX';
   return {
     title: (input.title ?? described ?? 'Imported budget').slice(0, 200),
