@@ -31,8 +31,13 @@ import { createRegulation } from '../src/modules/regulations/operations/create-r
 import { publishVersion } from '../src/modules/regulations/operations/publish-version.js';
 import { saveDraft } from '../src/modules/regulations/operations/save-draft.js';
 import { questionsMatrixFixtures } from '../src/modules/questions/testing.js';
+import { requestsMatrixFixtures } from '../src/modules/requests/testing.js';
 import { reportsMatrixFixtures } from '../src/modules/reports/testing.js';
 import { hearingsMatrixFixtures } from '../src/modules/hearings/testing.js';
+import { supervisionMatrixFixtures } from '../src/modules/supervision/testing.js';
+import { generateOpenDataArchive, latestArchiveMeta } from '../src/core/opendata/generate.js';
+import { publicationsMatrixFixtures } from '../src/modules/publications/testing.js';
+import { accountabilityFixtures, qualifiedProposal } from '../src/modules/accountability/testing.js';
 
 const ROLES = ['visitor', 'registered', 'resident', 'representative', 'member', 'official', 'moderator', 'clerk', 'administrator', 'blocked'] as const;
 type Role = (typeof ROLES)[number];
@@ -249,6 +254,18 @@ function questions() {
   return questionFixtures;
 }
 
+/** Information requests to the shared department (made on demand), and reviews the shared department decides as supervisor. */
+let requestFixtures: ReturnType<typeof requestsMatrixFixtures> | null = null;
+function infoRequests() {
+  requestFixtures ??= requestsMatrixFixtures(p, { departmentId: department.id, official: shared.official!, resident: shared.resident!, administrator: shared.administrator! });
+  return requestFixtures;
+}
+/** A request's message of the given kind. */
+async function requestMessage(requestId: string, kind: 'request' | 'response'): Promise<string> {
+  const row = await p.deps.db.selectFrom('information_request_messages').select('id').where('request_id', '=', requestId).where('kind', '=', kind).executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** Reports of local problems routed to the shared department (a category, reports by the shared resident, Open311 keys), made on demand. */
 let reportFixtures: ReturnType<typeof reportsMatrixFixtures> | null = null;
 function problemReports() {
@@ -256,11 +273,36 @@ function problemReports() {
   return reportFixtures;
 }
 
+/**
+ * Supervision: a supervisory body (its handler is outside the roles) handling every department; a
+ * complaint by the shared resident about the shared department (whose official and clerk are the
+ * accused side), and an anonymous report about it with its receipt.
+ */
+let supervisionFixtures: ReturnType<typeof supervisionMatrixFixtures> | null = null;
+function supervision() {
+  supervisionFixtures ??= supervisionMatrixFixtures(p, { departmentId: department.id, resident: shared.resident! });
+  return supervisionFixtures;
+}
+
 /** Hearings of the shared department (open, closed for the draw, held) and a written question, made on demand. */
 let hearingFixtures: ReturnType<typeof hearingsMatrixFixtures> | null = null;
 function hearings() {
   hearingFixtures ??= hearingsMatrixFixtures(p, { departmentId: department.id, official: shared.official! });
   return hearingFixtures;
+}
+
+/** Publications of the shared department (a new draft or published one per call), made by the shared official. */
+let publicationFixtures: ReturnType<typeof publicationsMatrixFixtures> | null = null;
+function publications() {
+  publicationFixtures ??= publicationsMatrixFixtures(p, { departmentId: department.id, official: shared.official! });
+  return publicationFixtures;
+}
+
+/** Commitments of the shared department serving the shared neighbourhood (a new one per call, at the stage asked). */
+let accountabilityFixturesMade: ReturnType<typeof accountabilityFixtures> | null = null;
+function commitments() {
+  accountabilityFixturesMade ??= accountabilityFixtures(p, { departmentId: department.id, official: shared.official!, areaId: areas.hoodId });
+  return accountabilityFixturesMade;
 }
 
 /** Registers the matrix's resident or representative for a hearing (those who could through the API); others stay unregistered. */
@@ -323,6 +365,11 @@ async function matrixRegulation(options: { process?: 'open' | 'finished'; publis
 async function officialPostId(): Promise<string> {
   const post = await p.deps.db.selectFrom('posts').select('id').where('organization_id', '=', department.id).where('holder_user_id', '=', shared.official!.id).executeTakeFirstOrThrow();
   return post.id;
+}
+
+/** The open-data archive, made once when the first download route needs it. */
+async function matrixArchive(): Promise<void> {
+  if (!(await latestArchiveMeta(p.deps.db))) await generateOpenDataArchive(p.deps, { trigger: 'schedule', actor: seeder });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -667,6 +714,15 @@ const table: Record<string, Case[]> = {
     { label: 'public, asking for every row', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit?all=true&limit=5' }) },
   ],
   'GET /api/v1/audit/verify': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/audit/verify' }) }],
+  'GET /api/v1/open-data': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/open-data' }) }],
+  'POST /api/v1/open-data/archive': [{ label: 'administrators', ...ADMIN_ONLY, okStatus: 201, request: () => ({ url: '/api/v1/open-data/archive' }) }],
+  'GET /api/v1/open-data/archive.zip': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => { await matrixArchive(); return { url: '/api/v1/open-data/archive.zip' }; } },
+  ],
+  'GET /api/v1/open-data/{file}': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: async () => { await matrixArchive(); return { url: '/api/v1/open-data/proposals.csv' }; } },
+  ],
+  'GET /api/v1/popolo': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/popolo' }) }],
   'GET /api/v1/processes': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/processes' }) }],
   'POST /api/v1/processes': [
     { label: 'officials of the department', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 201, request: () => ({ url: '/api/v1/processes', body: { ...processBody(), departmentId: department.id } }) },
@@ -1326,6 +1382,132 @@ const table: Record<string, Case[]> = {
   ],
 
   // Questions to the government: anyone registered asks and co-signs; the shared department (official, clerk) answers, transfers, declines; the asker rates and follows up.
+  // Supervision. Cases are read by their complainant and their handlers only: everyone else (the accused
+  // department's official and clerk above all) gets the 404 of a case that does not exist. The handlers'
+  // tools need a post in a supervisory body, which no role of the matrix holds (see the module's tests).
+  'GET /api/v1/supervision/overview': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/supervision/overview' }) }],
+  'GET /api/v1/supervision/options': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/supervision/options' }) }],
+  'GET /api/v1/supervision/statistics': [{ label: 'public, aggregate', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/supervision/statistics' }) }],
+  'GET /api/v1/supervision/public-cases': [{ label: 'public summaries', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/supervision/public-cases' }) }],
+  'GET /api/v1/supervision/settings': [{ label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/supervision/settings' }) }],
+  'PUT /api/v1/supervision/settings': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: async () => {
+        const body = await supervision().body();
+        return { url: '/api/v1/supervision/settings', body: { defaultBodyId: body.id, defaultHigherBodyId: null, deadlines: { intake: 5, review: 10, start: 5, investigation: 60, reportReview: 10, reportConclusion: 60 }, retentionDays: 180, minCellCount: 3, routes: [] } };
+      },
+    },
+  ],
+  'POST /api/v1/supervision/conflicts': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 201,
+      request: async () => ({ url: '/api/v1/supervision/conflicts', body: { departmentA: department.id, departmentB: (await newDepartment()).id, reason: 'A conflict recorded by the matrix.' } }),
+    },
+  ],
+  'DELETE /api/v1/supervision/conflicts/{departmentA}/{departmentB}': [
+    {
+      label: 'administrators',
+      ...ADMIN_ONLY,
+      okStatus: 200,
+      request: async () => {
+        const other = await newDepartment();
+        const admin = (await loadUserActor(p.deps.db, shared.administrator!.id))!;
+        const { addConflict } = await import('../src/modules/supervision/operations/configure.js');
+        orFail(await addConflict(p.deps, admin, { departmentA: department.id, departmentB: other.id, reason: 'To be removed by the matrix.' }));
+        return { url: `/api/v1/supervision/conflicts/${department.id}/${other.id}` };
+      },
+    },
+  ],
+  'POST /api/v1/supervision/complaints': [
+    {
+      label: 'any registered person',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: async () => {
+        await supervision().body();
+        return { url: '/api/v1/supervision/complaints', body: { departmentId: department.id, category: 'negligence', description: 'A complaint filed by the authorization matrix about the department.', confidentiality: 'confidential' } };
+      },
+    },
+  ],
+  'GET /api/v1/supervision/complaints/mine': [{ label: 'registered people (their own)', allow: SIGNED_IN, okStatus: 200, request: () => ({ url: '/api/v1/supervision/complaints/mine' }) }],
+  'GET /api/v1/supervision/complaints/{id}': [
+    { label: 'the complainant; hidden (404) from everyone else', allow: ['resident'], deny: 'not_found', okStatus: 200, request: async () => ({ url: `/api/v1/supervision/complaints/${await supervision().complaintByResident()}` }) },
+  ],
+  'POST /api/v1/supervision/complaints/{id}/information': [
+    {
+      label: 'the complainant; hidden (404) from everyone else',
+      allow: ['resident'],
+      deny: 'not_found',
+      okStatus: 201,
+      request: async () => ({ url: `/api/v1/supervision/complaints/${await supervision().complaintByResident()}/information`, body: { text: 'More information from the complainant.' } }),
+    },
+  ],
+  'POST /api/v1/supervision/complaints/{id}/entries': [
+    {
+      label: "the case's handlers only (none among the roles); the complainant may read but not handle",
+      allow: [],
+      deny: 'not_found',
+      denyAs: { resident: 'forbidden' },
+      request: async () => ({ url: `/api/v1/supervision/complaints/${await supervision().complaintByResident()}/entries`, body: { kind: 'note', text: 'A note by the matrix.' } }),
+    },
+  ],
+  'POST /api/v1/supervision/complaints/{id}/stage': [
+    {
+      label: "the case's handlers only (none among the roles); the complainant may read but not handle",
+      allow: [],
+      deny: 'not_found',
+      denyAs: { resident: 'forbidden' },
+      request: async () => ({ url: `/api/v1/supervision/complaints/${await supervision().complaintByResident()}/stage`, body: { action: 'open_review' } }),
+    },
+  ],
+  'POST /api/v1/supervision/anonymous/reports': [
+    {
+      label: 'anyone, no account needed (the session is ignored)',
+      allow: EVERYONE,
+      okStatus: 201,
+      request: async () => {
+        await supervision().body();
+        return { url: '/api/v1/supervision/anonymous/reports', body: { departmentId: department.id, category: 'bribery', description: 'An anonymous report sent by the authorization matrix.' } };
+      },
+    },
+  ],
+  'POST /api/v1/supervision/anonymous/access': [
+    { label: 'whoever holds the receipt', allow: EVERYONE, okStatus: 200, request: async () => ({ url: '/api/v1/supervision/anonymous/access', body: { receipt: (await supervision().report()).receipt } }) },
+  ],
+  'POST /api/v1/supervision/anonymous/reply': [
+    { label: 'whoever holds the receipt', allow: EVERYONE, okStatus: 200, request: async () => ({ url: '/api/v1/supervision/anonymous/reply', body: { receipt: (await supervision().report()).receipt, text: 'More from the reporter.' } }) },
+  ],
+  'GET /api/v1/supervision/key': [{ label: 'post holders of a supervisory body (none among the roles)', allow: [], deny: 'not_an_official', request: () => ({ url: '/api/v1/supervision/key' }) }],
+  'POST /api/v1/supervision/key': [
+    { label: 'post holders of a supervisory body (none among the roles)', allow: [], deny: 'not_an_official', request: () => ({ url: '/api/v1/supervision/key', body: { passphrase: 'a matrix passphrase' } }) },
+  ],
+  'POST /api/v1/supervision/key/unlock': [
+    { label: 'post holders of a supervisory body (none among the roles)', allow: [], deny: 'not_an_official', request: () => ({ url: '/api/v1/supervision/key/unlock', body: { passphrase: 'a matrix passphrase' } }) },
+  ],
+  'DELETE /api/v1/supervision/key/unlock': [{ label: 'post holders of a supervisory body (none among the roles)', allow: [], deny: 'not_an_official', request: () => ({ url: '/api/v1/supervision/key/unlock' }) }],
+  'GET /api/v1/supervision/queue': [{ label: 'post holders of a supervisory body (none among the roles)', allow: [], deny: 'not_an_official', request: () => ({ url: '/api/v1/supervision/queue' }) }],
+  'POST /api/v1/supervision/reports/share-access': [{ label: 'post holders of a supervisory body (none among the roles)', allow: [], deny: 'not_an_official', request: () => ({ url: '/api/v1/supervision/reports/share-access', body: {} }) }],
+  'GET /api/v1/supervision/reports/{id}': [
+    { label: "the report's handlers (none among the roles)", allow: [], deny: 'not_an_official', request: async () => ({ url: `/api/v1/supervision/reports/${(await supervision().report()).id}` }) },
+  ],
+  'GET /api/v1/supervision/reports/{id}/files/{fileId}': [
+    { label: "the report's handlers (none among the roles)", allow: [], deny: 'not_an_official', request: async () => ({ url: `/api/v1/supervision/reports/${(await supervision().report()).id}/files/${randomUUID()}` }) },
+  ],
+  'POST /api/v1/supervision/reports/{id}/review': [
+    { label: "the report's handlers (none among the roles)", allow: [], deny: 'not_an_official', request: async () => ({ url: `/api/v1/supervision/reports/${(await supervision().report()).id}/review`, body: {} }) },
+  ],
+  'POST /api/v1/supervision/reports/{id}/messages': [
+    { label: "the report's handlers (none among the roles)", allow: [], deny: 'not_an_official', request: async () => ({ url: `/api/v1/supervision/reports/${(await supervision().report()).id}/messages`, body: { text: 'A message by the matrix.', question: false } }) },
+  ],
+  'POST /api/v1/supervision/reports/{id}/conclude': [
+    { label: "the report's handlers (none among the roles)", allow: [], deny: 'not_an_official', request: async () => ({ url: `/api/v1/supervision/reports/${(await supervision().report()).id}/conclude`, body: { outcome: 'dismissed', text: 'Concluded by the authorization matrix.' } }) },
+  ],
+
   'GET /api/v1/questions': [
     { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/questions?departmentId=${department.id}&state=overdue&q=lake&sort=due` }) },
   ],
@@ -1413,6 +1595,116 @@ const table: Record<string, Case[]> = {
       deny: 'forbidden',
       okStatus: 201,
       request: async () => ({ url: `/api/v1/questions/${await questions().answeredByResident()}/follow-up`, body: { title: 'Matrix follow-up', body: 'A follow-up asked by the authorization matrix.' } }),
+    },
+  ],
+
+  // Information requests: anyone registered asks (representatives for their organization); the shared department (official, clerk) replies,
+  // asks for clarification, extends, publishes; it also decides reviews as the supervising department of another one; the shared resident
+  // (the requester) clarifies, withdraws, classifies and appeals; the department, moderators and administrators redact.
+  'GET /api/v1/requests': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/requests?departmentId=${department.id}&state=very_overdue&q=lake&sort=due` }) },
+  ],
+  'GET /api/v1/requests/options': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/requests/options' }) }],
+  'POST /api/v1/requests': [
+    {
+      label: 'in their own name: any registered person',
+      allow: SIGNED_IN,
+      okStatus: 201,
+      request: () => ({ url: '/api/v1/requests', body: { departmentId: department.id, title: 'Matrix request title', body: 'A request for information made by the authorization matrix.' } }),
+    },
+    {
+      label: 'for an organization: its representatives',
+      allow: ['representative'],
+      deny: 'not_a_representative',
+      okStatus: 201,
+      request: async () => {
+        const organizationId = (await loadUserActor(p.deps.db, shared.representative!.id))!.memberships[0]!.organizationId;
+        return { url: '/api/v1/requests', body: { departmentId: department.id, organizationId, title: 'Matrix request title', body: 'A request for information made for the organization.' } };
+      },
+    },
+  ],
+  'GET /api/v1/requests/departments': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/requests/departments' }) }],
+  'GET /api/v1/requests/departments/{slug}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/requests/departments/${department.slug}` }) }],
+  'GET /api/v1/requests/departments/{slug}/settings': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/requests/departments/${department.slug}/settings` }) },
+  ],
+  'PUT /api/v1/requests/departments/{slug}/settings': [
+    {
+      label: "the department's officials, administrators",
+      allow: ['official', 'clerk', 'administrator'],
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: () => ({
+        url: `/api/v1/requests/departments/${department.slug}/settings`,
+        body: { responseWorkingDays: 20, extensionWorkingDays: 20, reviewWorkingDays: 20, legalBasis: 'Matrix Open Information Rules, art. 1.', refusalGrounds: [{ code: 'personal_privacy', label: 'Personal data of others', legalReference: 'Matrix Rules, art. 2' }] },
+      }),
+    },
+  ],
+  'GET /api/v1/requests/departments/{slug}/responses.atom': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/requests/departments/${department.slug}/responses.atom` }) },
+  ],
+  'GET /api/v1/requests/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/requests/${await infoRequests().awaiting()}` }) }],
+  'POST /api/v1/requests/{id}/clarification-request': [
+    {
+      label: 'officials of the department asked', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().awaiting()}/clarification-request`, body: { body: 'Which period do you mean exactly?' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/clarification': [
+    {
+      label: 'the requester', allow: ['resident'], deny: 'forbidden', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().byResident('clarification')}/clarification`, body: { body: 'The year 2025, please.' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/extension': [
+    {
+      label: 'officials of the department asked', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().awaiting()}/extension`, body: { reason: 'The files are archived off site.' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/response': [
+    {
+      label: 'officials of the department asked', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().awaiting()}/response`, body: { decision: 'not_held', body: 'The matrix holds no such information.' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/withdrawal': [
+    { label: 'the requester', allow: ['resident'], deny: 'forbidden', okStatus: 200, request: async () => ({ url: `/api/v1/requests/${await infoRequests().byResident()}/withdrawal`, body: {} }) },
+  ],
+  'POST /api/v1/requests/{id}/classification': [
+    {
+      label: 'the requester', allow: ['resident'], deny: 'forbidden', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().byResident('refused')}/classification`, body: { classification: 'refused' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/internal-review': [
+    {
+      label: 'the requester', allow: ['resident'], deny: 'forbidden', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().byResident('refused')}/internal-review`, body: { body: 'The names can be redacted instead.' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/internal-review/decision': [
+    {
+      label: 'officials of the supervising department', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 200,
+      request: async () => ({ url: `/api/v1/requests/${await infoRequests().inReview()}/internal-review/decision`, body: { outcome: 'upheld', body: 'The refusal stands on its ground.' } }),
+    },
+  ],
+  'POST /api/v1/requests/{id}/messages/{messageId}/redactions': [
+    {
+      label: "the department's officials, moderators, administrators", allow: ['official', 'clerk', 'moderator', 'administrator'], deny: 'not_an_official', okStatus: 200,
+      request: async () => {
+        const id = await infoRequests().awaiting();
+        return { url: `/api/v1/requests/${id}/messages/${await requestMessage(id, 'request')}/redactions`, body: { phrases: ['lake path'] } };
+      },
+    },
+  ],
+  'POST /api/v1/requests/{id}/messages/{messageId}/publication': [
+    {
+      label: 'officials of the department asked', allow: ['official', 'clerk'], deny: 'not_an_official', okStatus: 201,
+      request: async () => {
+        const id = await infoRequests().byResident('answered');
+        return { url: `/api/v1/requests/${id}/messages/${await requestMessage(id, 'response')}/publication`, body: { category: 'contracts', summary: 'The lighting contracts, released on request.' } };
+      },
     },
   ],
 
@@ -1647,6 +1939,142 @@ const table: Record<string, Case[]> = {
       }),
     },
   ],
+
+  // The publication register: public reading; the shared department's officials (official, clerk) and administrators prepare,
+  // correct, publish and withdraw. Drafts are invisible (404) to everyone else.
+  'GET /api/v1/publications': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/publications?departmentId=${department.id}&category=contracts&q=parks&from=2026-01-01` }) },
+    { label: 'drafts filter (empty for those who see none)', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/publications?status=draft' }) },
+  ],
+  'GET /api/v1/publications/options': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/publications/options' }) }],
+  'GET /api/v1/publications.atom': [
+    { label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/publications.atom?department=${department.slug}&category=contracts` }) },
+  ],
+  'POST /api/v1/publications': [
+    { label: 'officials of the department, administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 201, request: () => ({ url: '/api/v1/publications', body: publications().body() }) },
+  ],
+  'GET /api/v1/publications/{id}': [
+    { label: 'published: public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/publications/${await publications().published()}` }) },
+    {
+      label: 'draft: its department and administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_found',
+      denyAs: { visitor: 'not_found' },
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/publications/${await publications().draft()}` }),
+    },
+  ],
+  'PUT /api/v1/publications/{id}': [
+    {
+      label: 'published: a correction by its department or an administrator',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => {
+        const { departmentId: _department, ...fields } = publications().body({ changeNote: 'Corrected by the matrix.' });
+        void _department;
+        return { url: `/api/v1/publications/${await publications().published()}`, body: fields };
+      },
+    },
+  ],
+  'POST /api/v1/publications/{id}/publish': [
+    { label: 'draft: its department and administrators', allow: DEPARTMENT_STAFF, deny: 'not_found', okStatus: 200, request: async () => ({ url: `/api/v1/publications/${await publications().draft()}/publish`, body: {} }) },
+  ],
+  'POST /api/v1/publications/{id}/withdraw': [
+    {
+      label: 'published: its department and administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/publications/${await publications().published()}/withdraw`, body: { reason: 'Withdrawn by the authorization matrix.' } }),
+    },
+  ],
+  'DELETE /api/v1/publications/{id}': [
+    { label: 'draft: its department and administrators', allow: DEPARTMENT_STAFF, deny: 'not_found', okStatus: 204, request: async () => ({ url: `/api/v1/publications/${await publications().draft()}` }) },
+  ],
+  // Commitments and programs: public to read; the shared department (official, clerk) and administrators register and manage
+  // them; verified residents of the area approve programs in consultation and rate commitments; administrators set the image formula.
+  'GET /api/v1/commitments': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/commitments?departmentId=${department.id}&status=in_progress&q=park&flagged=false&sort=budget` }) }],
+  'GET /api/v1/commitments/options': [
+    { label: 'officials and administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 200, request: () => ({ url: '/api/v1/commitments/options' }) },
+  ],
+  'POST /api/v1/commitments': [
+    {
+      label: 'officials of the department and administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 201,
+      request: async () => {
+        const { id } = await qualifiedProposal(p, shared.administrator!, { departmentId: department.id, areaSlug: areas.hoodSlug });
+        return { url: '/api/v1/commitments', body: { ...commitments().input(), origin: { type: 'proposal', id } } };
+      },
+    },
+  ],
+  'GET /api/v1/commitments/image-formula': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/commitments/image-formula' }) }],
+  'PUT /api/v1/commitments/image-formula': [
+    { label: 'administrators', ...ADMIN_ONLY, okStatus: 200, request: () => ({ url: '/api/v1/commitments/image-formula', body: { basis: 'spent', spendQuantile: 0.75, minPeers: 3, benefitThreshold: 2.5, minRatings: 5 } }) },
+  ],
+  'GET /api/v1/commitments/{id}': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: async () => ({ url: `/api/v1/commitments/${await commitments().consulting()}` }) }],
+  'PUT /api/v1/commitments/{id}': [
+    { label: 'its department and administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/commitments/${await commitments().proposed()}`, body: commitments().input({ title: 'Pocket parks, revised plan' }) }) },
+  ],
+  'POST /api/v1/commitments/{id}/consultation': [
+    {
+      label: 'its department and administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/commitments/${await commitments().proposed()}/consultation`, body: { endsAt: new Date(p.clock.now().getTime() + 14 * 86_400_000).toISOString() } }),
+    },
+  ],
+  'PUT /api/v1/commitments/{id}/approval': [
+    { label: 'verified residents of the area', allow: ['resident'], deny: 'requires_verification', okStatus: 200, request: async () => ({ url: `/api/v1/commitments/${await commitments().consulting()}/approval`, body: { approval: 4 } }) },
+  ],
+  'POST /api/v1/commitments/{id}/decision': [
+    {
+      label: 'its department and administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => ({
+        url: `/api/v1/commitments/${await commitments().consulted()}/decision`,
+        body: { decision: 'adopt', text: 'Adopted as consulted, starting with two lots.', consultationResponse: 'Residents asked for shade first; we plant trees in the first phase.' },
+      }),
+    },
+  ],
+  'POST /api/v1/commitments/{id}/progress': [
+    { label: 'its department and administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/commitments/${await commitments().adopted()}/progress`, body: { progress: 10, spent: 5000, note: 'Site survey done.' } }) },
+  ],
+  'POST /api/v1/commitments/{id}/cancel': [
+    { label: 'its department and administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 200, request: async () => ({ url: `/api/v1/commitments/${await commitments().adopted()}/cancel`, body: { reason: 'The lots were sold before work could start.' } }) },
+  ],
+  'POST /api/v1/commitments/{id}/milestones': [
+    { label: 'its department and administrators', allow: DEPARTMENT_STAFF, deny: 'not_an_official', okStatus: 201, request: async () => ({ url: `/api/v1/commitments/${await commitments().adopted()}/milestones`, body: { title: 'Designs published', dueOn: '2026-05-01' } }) },
+  ],
+  'PATCH /api/v1/commitments/{id}/milestones/{milestoneId}': [
+    {
+      label: 'its department and administrators',
+      allow: DEPARTMENT_STAFF,
+      deny: 'not_an_official',
+      okStatus: 200,
+      request: async () => {
+        const { id, milestoneId } = await commitments().withMilestone();
+        return { url: `/api/v1/commitments/${id}/milestones/${milestoneId}`, body: { status: 'completed' } };
+      },
+    },
+  ],
+  'PUT /api/v1/commitments/{id}/rating': [
+    {
+      label: 'verified residents of the area',
+      allow: ['resident'],
+      deny: 'requires_verification',
+      okStatus: 200,
+      request: async () => ({ url: `/api/v1/commitments/${await commitments().inProgress()}/rating`, body: { benefit: 4, valueForMoney: 3, openness: 5, delivered: 4, comment: 'Good so far.' } }),
+    },
+  ],
+  'GET /api/v1/scorecards': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: `/api/v1/scorecards?period=this_year&areaId=${areas.hoodId}` }) }],
+  'GET /api/v1/scorecards/trend': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/scorecards/trend?metric=accountability.on_time_share&quarters=4' }) }],
+  'GET /api/v1/scorecards.csv': [{ label: 'public', allow: EVERYONE, okStatus: 200, request: () => ({ url: '/api/v1/scorecards.csv?period=last_year' }) }],
 };
 
 /** Routes registered under /api/v1 but deliberately left out of the OpenAPI document. */

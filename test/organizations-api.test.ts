@@ -350,7 +350,7 @@ test('an administrator creates a government department with a parent, and a post
 
   const directorSession = await sessionOf(director);
   assert.deepEqual(directorSession.posts, [
-    { id: post.id, title: 'Director', titleZh: '局长', organizationId: bureau.id, organizationSlug: bureau.slug, organizationName: 'Environment Bureau', organizationNameZh: '生态环境局' },
+    { id: post.id, title: 'Director', titleZh: '局长', organizationId: bureau.id, organizationSlug: bureau.slug, organizationName: 'Environment Bureau', organizationNameZh: '生态环境局', supervisory: false },
   ]);
   const listed = (await api(p, { method: 'GET', url: `/api/v1/organizations/${bureau.slug}` })).json().posts;
   assert.deepEqual(listed, [{ id: post.id, title: 'Director', titleZh: '局长', holder: { userId: director.id, displayName: 'Dora Director' } }]);

@@ -44,6 +44,10 @@ const configSchema = z.object({
   TEST_CLOCK: bool.default(false),
   /** Largest file people may attach, in megabytes. */
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Where attachments' bytes are kept: in the database (one backup holds everything) or as files in ATTACHMENT_DIR. */
+  ATTACHMENT_STORAGE: z.enum(['database', 'disk']).default('database'),
+  /** Directory of attachment files when ATTACHMENT_STORAGE=disk (default: DATA_DIR/files). */
+  ATTACHMENT_DIR: z.string().min(1).optional(),
   NOTIFICATION_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 

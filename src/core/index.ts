@@ -24,21 +24,28 @@ import { moderationRoutes } from './moderation/routes.js';
 import { commentResource } from './comments/resource.js';
 
 import { attachments } from './migrations/0006-attachments.js';
+import { attachmentText } from './migrations/0008-attachment-text.js';
 import { attachmentRoutes } from './attachments/routes.js';
 import { attachmentErrorStatus, attachmentMessages } from './attachments/messages.js';
 import { attachmentJobs } from './attachments/jobs.js';
 
+import { openData } from './migrations/0007-open-data.js';
+import { openDataRoutes } from './opendata/routes.js';
+import { openDataErrorStatus, openDataMessages } from './opendata/messages.js';
+import { openDataJob } from './opendata/generate.js';
+
 import './tables.js';
 import './attachments/tables.js';
+import './opendata/tables.js';
 
 /** The core as a manifest like any module's: it always comes first. */
 export const coreManifest: ModuleManifest = {
   name: 'core',
-  migrations: [foundation, calendarOutbox, notifications, commentsModeration, notificationsEmail, attachments],
-  errorStatus: { ...coreErrorStatus, ...commentErrorStatus, ...moderationErrorStatus, ...attachmentErrorStatus },
+  migrations: [foundation, calendarOutbox, notifications, commentsModeration, notificationsEmail, attachments, openData, attachmentText],
+  errorStatus: { ...coreErrorStatus, ...commentErrorStatus, ...moderationErrorStatus, ...attachmentErrorStatus, ...openDataErrorStatus },
   messages: {
-    en: { ...coreMessages.en, ...notificationMessages.en, ...commentMessages.en, ...moderationMessages.en, ...attachmentMessages.en },
-    'zh-CN': { ...coreMessages['zh-CN'], ...notificationMessages['zh-CN'], ...commentMessages['zh-CN'], ...moderationMessages['zh-CN'], ...attachmentMessages['zh-CN'] },
+    en: { ...coreMessages.en, ...notificationMessages.en, ...commentMessages.en, ...moderationMessages.en, ...attachmentMessages.en, ...openDataMessages.en },
+    'zh-CN': { ...coreMessages['zh-CN'], ...notificationMessages['zh-CN'], ...commentMessages['zh-CN'], ...moderationMessages['zh-CN'], ...attachmentMessages['zh-CN'], ...openDataMessages['zh-CN'] },
   },
   routes(app, ctx) {
     identityRoutes(app, ctx);
@@ -51,8 +58,9 @@ export const coreManifest: ModuleManifest = {
     commentRoutes(app, ctx);
     moderationRoutes(app, ctx);
     attachmentRoutes(app, ctx);
+    openDataRoutes(app, ctx);
   },
   resources: { organization: organizationResource, comment: commentResource },
-  jobs: [...notificationJobs, ...attachmentJobs],
+  jobs: [...notificationJobs, ...attachmentJobs, openDataJob],
   seedDemo: seedNotificationsDemo,
 };

@@ -25,6 +25,7 @@ import { zodValidatorCompiler } from '../core/http/validation.js';
 import { SESSION_COOKIE, loadSession } from '../core/identity/sessions.js';
 import { visitor } from '../core/permissions/actor.js';
 import { demoRoutes } from './demo-routes.js';
+import { attachmentStoreFor, type AttachmentStore } from '../core/attachments/store.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   logStream?: NodeJS.WritableStream;
   /** The live-update hub shared with the job scheduler (a new one when not given). */
   live?: LiveHub;
+  /** Where attachments' bytes are kept (from the configuration when not given). */
+  files?: AttachmentStore;
   /** TEST_CLOCK: moves the clock ahead and runs the jobs, through POST /__test/clock (never in the API document). */
   testClock?: { advance(ms: number): void; runJobs(): Promise<void> };
 }
@@ -80,7 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.decorateRequest('session', null);
   app.decorateRequest('actor', null as never);
 
-  const deps = { db: database.db, clock, live: options.live ?? createLiveHub() };
+  const deps = { db: database.db, clock, live: options.live ?? createLiveHub(), files: options.files ?? attachmentStoreFor(config), modules };
   const publicOrigin = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).origin : null;
 
   app.addHook('onRequest', async (req) => {

@@ -48,10 +48,10 @@ const people = [
   { key: 'moderator', email: 'moderator@lakeview.demo', name: 'Mo Chen', label: 'Moderator', labelZh: '版主' },
   { key: 'official', email: 'official@lakeview.demo', name: 'Wang Fang', label: 'Official: Director, Urban Management Bureau', labelZh: '工作人员：城市管理局局长' },
   { key: 'transport', email: 'transport@lakeview.demo', name: 'Li Qiang', label: 'Official: Deputy Director, Transport Bureau', labelZh: '工作人员：交通运输局副局长' },
-  { key: 'supervisor', email: 'supervisor@lakeview.demo', name: 'Zhao Min', label: 'Supervisor: Supervision Commission', labelZh: '监督人员：监察委员会' },
+  { key: 'supervisor', email: 'supervisor@lakeview.demo', name: 'Zhao Min', label: 'Supervisor: Supervision Commission (supervision key passphrase: the demo password)', labelZh: '监督人员：监察委员会（监督密钥口令即演示密码）' },
   { key: 'clerk', email: 'clerk@lakeview.demo', name: 'Sun Li', label: 'Service desk clerk (staff-assisted participation)', labelZh: '服务窗口工作人员（协助参与）' },
   { key: 'rep', email: 'rep@lakeview.demo', name: 'Grace Liu', label: "Representative: Riverside Residents' Association", labelZh: '代表：滨江居民协会' },
-  { key: 'resident', email: 'resident@lakeview.demo', name: 'Tom Zhang', label: 'Verified resident, Willow Bank', labelZh: '已核验居民，柳岸社区' },
+  { key: 'resident', email: 'resident@lakeview.demo', name: 'Tom Zhang', label: 'Verified resident, Station Square', labelZh: '已核验居民，车站广场社区' },
   { key: 'newcomer', email: 'newcomer@lakeview.demo', name: 'Nina Park', label: 'Registered, not yet verified (try the census entry below)', labelZh: '已注册未核验（可用下方户籍记录核验）' },
 ] as const;
 
@@ -177,7 +177,11 @@ export async function seedDemo(deps: Deps, modules: ModuleManifest[], onProgress
 
   const newcomerIndex = people.findIndex((p) => p.key === 'newcomer');
   await writeSetting(deps.db, 'demo_accounts', {
-    accounts: people.map((p) => ({ email: p.email, password: DEMO_PASSWORD, label: p.label, labelZh: p.labelZh })),
+    accounts: [
+      ...people.map((p) => ({ email: p.email, password: DEMO_PASSWORD, label: p.label, labelZh: p.labelZh })),
+      // The higher supervisory body's inspector (escalated complaints), made by the supervision module's demo.
+      { email: 'song.yan@lakeview.demo', password: DEMO_PASSWORD, label: 'Inspector: Provincial Supervision Commission, the higher body for escalated complaints (key passphrase: the demo password)', labelZh: '督查员：省监察委员会（上级机关，受理升级的投诉；密钥口令即演示密码）' },
+    ],
     census: [newcomerIndex, total - 1, total - 2].map((i) => ({ documentNumber: documentNumberOf(i), birthDate: birthDateOf(i), area: neighbourhoods[i % neighbourhoods.length]! })),
   });
   await writeSetting(deps.db, 'demo', true);

@@ -7,6 +7,7 @@ import { buildApp } from './app.js';
 import { modules } from './modules.js';
 import { openPlatform, seedDemoIfWanted } from './platform.js';
 import { runAllJobs, startScheduler } from '../core/jobs/scheduler.js';
+import { attachmentStoreFor } from '../core/attachments/store.js';
 
 const WEB_DIR = path.resolve('dist/web');
 
@@ -28,10 +29,11 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   if (offset) log('TEST_CLOCK is on: POST /__test/clock moves this server\'s clock ahead (tests only)');
   await seedDemoIfWanted(config, database, clock, log);
   const live = createLiveHub();
+  const files = attachmentStoreFor(config);
   const jobs = modules.flatMap((m) => m.jobs ?? []);
-  const testClock = offset ? { advance: (ms: number) => offset.advance(ms), runJobs: () => runAllJobs({ db: database.db, clock, live }, jobs) } : undefined;
-  const app = await buildApp({ config, database, clock, modules, webDir: WEB_DIR, live, testClock });
-  const stopJobs = startScheduler({ db: database.db, clock, live }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
+  const testClock = offset ? { advance: (ms: number) => offset.advance(ms), runJobs: () => runAllJobs({ db: database.db, clock, live, files, modules }, jobs) } : undefined;
+  const app = await buildApp({ config, database, clock, modules, webDir: WEB_DIR, live, files, testClock });
+  const stopJobs = startScheduler({ db: database.db, clock, live, files, modules }, modules.flatMap((m) => m.jobs ?? []), (job, error) =>
     app.log.error({ err: error, job }, 'job failed'),
   );
   let stopping = false;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -136,4 +137,51 @@ export async function signIn(page: Page, serverUrl: string, email: string, zh: b
     await page.getByRole('button', { name: zh ? '中文' : 'English', exact: true }).first().click();
     await page.waitForFunction((lang) => document.documentElement.lang === lang, wanted);
   }
+}
+
+/** What a journey test works with once its `before` hook ran: the real server and a browser. */
+export interface Journey {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  /** Moves the server's clock forward (the server must run with `TEST_CLOCK: 'true'`). */
+  advanceClock(ms: number): Promise<void>;
+}
+
+/**
+ * Registers the hooks every journey test file needs: start the server (with `env`) and a browser
+ * before the tests, close and stop them after. Read `server` and `browser` inside tests only.
+ */
+export function journey(env: Record<string, string> = {}): Journey {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    server = await startServer(env);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the server and the browser start in the before() hook');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async advanceClock(ms: number) {
+      const res = await fetch(`${started(server).url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
+      assert.equal(res.status, 200, await res.text());
+    },
+  };
+}
+
+/** A module's web strings in one language (its `web/i18n/<lang>.json`, under the module's key). */
+export function moduleMessages(module: string, lang: 'en' | 'zh-CN') {
+  const file = new URL(`../../src/modules/${module}/web/i18n/${lang}.json`, import.meta.url);
+  return JSON.parse(fs.readFileSync(file, 'utf8'))[module];
 }

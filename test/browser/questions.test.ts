@@ -1,39 +1,19 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, launchBrowser, newPage, screenshot, startServer, type RunningServer, signIn } from './harness.js';
+import { expectAccessible, journey, moduleMessages, newPage, screenshot, signIn } from './harness.js';
 
 // Questions to the government, in both languages: a resident asks the Transport Bureau a question in
 // the form; the server's clock (TEST_CLOCK) moves past the legal deadline and the sweep marks it
 // overdue with nobody acting; the bureau's deputy director answers; the resident rates the answer;
 // the bureau's record (numbers and monthly chart) shows each step.
-let server: RunningServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startServer({ TEST_CLOCK: 'true', SESSION_TTL_HOURS: '8760' });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const ctx = journey({ TEST_CLOCK: 'true', SESSION_TTL_HOURS: '8760' });
 
 const DAY = 86_400_000;
 
-function messages(lang: 'en' | 'zh-CN') {
-  const file = new URL(`../../src/modules/questions/web/i18n/${lang}.json`, import.meta.url);
-  return JSON.parse(fs.readFileSync(file, 'utf8')).questions;
-}
-
-async function advanceClock(ms: number) {
-  const res = await fetch(`${server.url}/__test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceMs: ms }) });
-  assert.equal(res.status, 200, await res.text());
-}
+const messages = (lang: 'en' | 'zh-CN') => moduleMessages('questions', lang);
 
 async function record() {
-  const res = await fetch(`${server.url}/api/v1/questions/departments/transport-bureau`);
+  const res = await fetch(`${ctx.server.url}/api/v1/questions/departments/transport-bureau`);
   const text = await res.text();
   assert.equal(res.status, 200, text);
   return JSON.parse(text).totals as { asked: number; overdueNow: number; answered: number; rated: number };
@@ -43,14 +23,14 @@ for (const lang of ['en', 'zh-CN'] as const) {
   const zh = lang === 'zh-CN';
   const L = messages(lang);
   test(`questions in ${lang}: ask, overdue on the deadline, answer, rating, the department's record`, async () => {
-    const department = (await (await fetch(`${server.url}/api/v1/organizations/transport-bureau`)).json()).organization;
+    const department = (await (await fetch(`${ctx.server.url}/api/v1/organizations/transport-bureau`)).json()).organization;
     const before = await record();
     const title = zh ? `公交 12 路晚班车为何取消？${Date.now() % 1000}` : `Why was the late number 12 bus cut? ${Date.now() % 1000}`;
 
     // 1. A resident asks the bureau.
-    const resident = await newPage(browser, { locale: lang });
-    await signIn(resident.page, server.url, 'resident@lakeview.demo', zh);
-    await resident.page.goto(`${server.url}/questions/ask`);
+    const resident = await newPage(ctx.browser, { locale: lang });
+    await signIn(resident.page, ctx.server.url, 'resident@lakeview.demo', zh);
+    await resident.page.goto(`${ctx.server.url}/questions/ask`);
     await resident.page.locator('#question-department').selectOption(department.id);
     await resident.page.getByTestId('answer-period').waitFor();
     await resident.page.locator('#question-title').fill(title);
@@ -64,15 +44,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
     assert.equal((await record()).asked, before.asked + 1);
 
     // 2. Nobody answers; the legal deadline passes and the question becomes overdue by itself.
-    await advanceClock(45 * DAY);
+    await ctx.advanceClock(45 * DAY);
     await resident.page.goto(questionUrl);
     await resident.page.getByTestId('question-title').waitFor();
     assert.match(await resident.page.locator('main').innerText(), new RegExp(L.state.overdue));
     assert.equal((await record()).overdueNow, before.overdueNow + 1);
 
     // 3. The deputy director answers, signed by the post.
-    const official = await newPage(browser, { locale: lang });
-    await signIn(official.page, server.url, 'transport@lakeview.demo', zh);
+    const official = await newPage(ctx.browser, { locale: lang });
+    await signIn(official.page, ctx.server.url, 'transport@lakeview.demo', zh);
     await official.page.goto(questionUrl);
     await official.page.getByTestId('official-panel').waitFor();
     await official.page.locator('#respond-answer').check({ force: true });
@@ -96,7 +76,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     assert.equal(after.answered, before.answered + 1);
     assert.equal(after.rated, before.rated + 1);
     await resident.page.setViewportSize({ width: 360, height: 800 });
-    await resident.page.goto(`${server.url}/questions/departments/transport-bureau`);
+    await resident.page.goto(`${ctx.server.url}/questions/departments/transport-bureau`);
     await resident.page.getByTestId('monthly-chart').waitFor();
     assert.match(await resident.page.getByTestId('stat-asked').innerText(), new RegExp(String(after.asked)));
     await expectAccessible(resident.page, `department record on a phone (${lang})`);

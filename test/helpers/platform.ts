@@ -11,6 +11,7 @@ import type { ModuleManifest } from '../../src/core/module.js';
 import { buildApp } from '../../src/server/app.js';
 import { modules } from '../../src/server/modules.js';
 import { runAllJobs } from '../../src/core/jobs/scheduler.js';
+import { attachmentStoreFor } from '../../src/core/attachments/store.js';
 
 /** Which engine this test run uses: PostgreSQL when DATABASE_URL is set, else in-memory PGlite. */
 export const engineUnderTest = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -84,15 +85,16 @@ export async function createTestPlatform(
   const clock = new ManualClock();
   const config = testConfig(configOverrides);
   const live = createLiveHub();
-  const app = await buildApp({ config, database: database.handle, clock, modules: all, logger: false, live });
+  const files = attachmentStoreFor(config);
+  const app = await buildApp({ config, database: database.handle, clock, modules: all, logger: false, live, files });
   await app.ready();
   return {
     app,
-    deps: { db: database.handle.db, clock, live },
+    deps: { db: database.handle.db, clock, live, files, modules: all },
     clock,
     database,
     config,
-    runJobs: () => runAllJobs({ db: database.handle.db, clock, live }, all.flatMap((m) => m.jobs ?? [])),
+    runJobs: () => runAllJobs({ db: database.handle.db, clock, live, files, modules: all }, all.flatMap((m) => m.jobs ?? [])),
     async close() {
       await app.close();
       await database.handle.close();

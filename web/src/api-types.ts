@@ -34,6 +34,8 @@ export interface UserPost {
   organizationSlug: string;
   organizationName: string;
   organizationNameZh: string | null;
+  /** The post is in a supervisory body. */
+  supervisory?: boolean;
 }
 
 export interface SessionUser {

@@ -55,7 +55,7 @@ test('file types come from the content, and photos lose their metadata', () => {
   assert.ok(!stripped.toString('latin1').includes('Secret Lane'), 'comment removed');
   assert.ok(stripped.toString('latin1').includes('JFIF'), 'JFIF kept');
   assert.ok(stripped.subarray(-5).equals(Buffer.from([0x12, 0x34, 0x56, 0xff, 0xd9])), 'image data untouched');
-  assert.equal(detectFileType(Buffer.from('<html><script>alert(1)</script>')), null);
+  assert.equal(detectFileType(Buffer.from('<html><script>alert(1)</script>'), 'page.html'), null);
   assert.equal(detectFileType(Buffer.from('MZ\x90\x00')), null);
   assert.equal(detectFileType(pdf)?.contentType, 'application/pdf');
   assert.equal(extensionMatches('plan.PDF', detectFileType(pdf)!), true);

@@ -4,7 +4,9 @@
  * holds the place it was taken and the camera's serial number).
  */
 
-export type AttachmentKind = 'image' | 'document';
+/** image: photos; document: PDF; spreadsheet: CSV, XLSX, ODS; text: plain UTF-8 text. */
+export type AttachmentKind = 'image' | 'document' | 'spreadsheet' | 'text';
+export const attachmentKinds: readonly AttachmentKind[] = ['image', 'document', 'spreadsheet', 'text'];
 
 export interface FileType {
   contentType: string;
@@ -17,9 +19,14 @@ const PNG: FileType = { contentType: 'image/png', extension: 'png', kind: 'image
 const WEBP: FileType = { contentType: 'image/webp', extension: 'webp', kind: 'image' };
 const GIF: FileType = { contentType: 'image/gif', extension: 'gif', kind: 'image' };
 const PDF: FileType = { contentType: 'application/pdf', extension: 'pdf', kind: 'document' };
+const CSV: FileType = { contentType: 'text/csv; charset=utf-8', extension: 'csv', kind: 'spreadsheet' };
+const XLSX: FileType = { contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx', kind: 'spreadsheet' };
+const ODS: FileType = { contentType: 'application/vnd.oasis.opendocument.spreadsheet', extension: 'ods', kind: 'spreadsheet' };
+const TXT: FileType = { contentType: 'text/plain; charset=utf-8', extension: 'txt', kind: 'text' };
 
 /** Every accepted type, for messages and for the file picker's `accept`. */
-export const acceptedFileTypes: readonly FileType[] = [JPEG, PNG, WEBP, GIF, PDF];
+export const acceptedFileTypes: readonly FileType[] = [JPEG, PNG, WEBP, GIF, PDF, CSV, XLSX, ODS, TXT];
+export const fileTypes = { JPEG, PNG, WEBP, GIF, PDF, CSV, XLSX, ODS, TXT } as const;
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
   if (bytes.length < offset + signature.length) return false;
@@ -28,14 +35,59 @@ function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0)
 
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
-/** The file's type from its content, or null when it is not one of the accepted types. */
-export function detectFileType(bytes: Uint8Array): FileType | null {
+const KNOWN_EXTENSIONS = new Set(['jpg', 'jpeg', 'jfif', 'png', 'webp', 'gif', 'pdf', 'xlsx', 'ods']);
+const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/** Whether the bytes are UTF-8 text (an optional BOM, no NUL and no other control characters but tab, CR, LF, FF). */
+export function isPlainText(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return false;
+  }
+  // eslint-disable-next-line no-control-regex
+  return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/.test(text);
+}
+
+/**
+ * The file's type from its content, or null when it is not one of the accepted types. Binary
+ * formats are recognised by their signature (a ZIP is a spreadsheet only when its entries say so);
+ * text has no signature, so UTF-8 text is CSV when its name says `.csv` and plain text otherwise.
+ */
+export function detectFileType(bytes: Uint8Array, fileName = ''): FileType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return JPEG;
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return PNG;
   if (startsWith(bytes, ascii('RIFF')) && startsWith(bytes, ascii('WEBP'), 8)) return WEBP;
   if (startsWith(bytes, ascii('GIF87a')) || startsWith(bytes, ascii('GIF89a'))) return GIF;
   if (startsWith(bytes, ascii('%PDF-'))) return PDF;
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // OpenDocument stores an uncompressed `mimetype` entry first; OOXML names its parts in local headers.
+    if (startsWith(bytes, ascii('mimetype'), 30) && startsWith(bytes, ascii(ODS_MIMETYPE), 38)) return ODS;
+    const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).toString('latin1');
+    if (head.includes('[Content_Types].xml') && head.includes('xl/')) return XLSX;
+    return null;
+  }
+  if (bytes.length > 0 && isPlainText(bytes)) {
+    // Text named as another accepted type is text that lies about its type (refused as a mismatch);
+    // text with any other extension (a web page, a script) is not accepted at all.
+    const ext = extensionOf(fileName);
+    if (ext === 'csv') return CSV;
+    if (ext === '' || ext === 'txt' || KNOWN_EXTENSIONS.has(ext)) return TXT;
+    return null;
+  }
   return null;
+}
+
+/**
+ * Whether a name is safe to take at all: no directory part, no `..`, no control characters. Such a
+ * name is refused rather than cleaned, so a client that sends one learns of its mistake.
+ */
+export function isSafeFileName(fileName: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (/[\\/\u0000-\u001f\u007f]/.test(fileName)) return false;
+  const trimmed = fileName.trim();
+  return trimmed !== '' && trimmed !== '.' && !trimmed.startsWith('..');
 }
 
 /** The extension a file name ends with, lower case ('' when none). */

@@ -8,17 +8,18 @@ import type { Actor } from '../permissions/actor.js';
 import { acceptedFileTypes } from './file-types.js';
 import { uploadAttachment } from './upload-attachment.js';
 import { deleteUpload } from './delete-upload.js';
+import { storeOf } from './store.js';
 
 export const attachmentViewSchema = z.object({
   id: z.string(),
   fileName: z.string(),
   contentType: z.string(),
-  kind: z.enum(['image', 'document']),
+  kind: z.enum(['image', 'document', 'spreadsheet', 'text']),
   size: z.number().int(),
   url: z.string(),
 });
 
-const acceptedContentTypes = [...acceptedFileTypes.map((t) => t.contentType), 'application/octet-stream'];
+const acceptedContentTypes = [...new Set([...acceptedFileTypes.map((t) => t.contentType.split(';')[0]!), 'text/plain', 'text/csv', 'application/octet-stream'])];
 
 /**
  * Uploading a file (the raw bytes as the request body), reading one as whoever may read the
@@ -28,8 +29,6 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
   const { deps, resources, config } = ctx;
   const maxBytes = config.ATTACHMENT_MAX_MB * 1024 * 1024;
 
-  app.addContentTypeParser(acceptedContentTypes, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
-
   /** Whether the actor may read an attachment: its uploader before it is attached, afterwards whoever may read its resource. */
   async function visible(row: { owner_type: string | null; owner_id: string | null; uploaded_by: string }, actor: Actor): Promise<boolean> {
     if (row.owner_type === null || row.owner_id === null) return actor.kind === 'user' && actor.id === row.uploaded_by;
@@ -38,21 +37,28 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
     return (await adapter.describe(deps.db, row.owner_id, actor, deps.clock.now())) !== null;
   }
 
-  app.post('/api/v1/attachments', {
-    schema: {
-      tags: ['attachments'],
-      summary: `Upload a file (the raw bytes as the body; JPEG, PNG, WebP, GIF or PDF, detected from the content; at most ATTACHMENT_MAX_MB) to attach it to a proposal, project, ... within a day`,
-      querystring: z.object({ fileName: z.string().trim().min(1).max(255) }),
-      response: { 201: attachmentViewSchema, ...errorResponses(400, 401, 403, 409, 413, 415) },
-    },
-    bodyLimit: maxBytes,
-    config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
-  }, async (req, reply) => {
-    authorize(canCore(req.actor, 'attachment.upload', null));
-    const actor = requireUser(req);
-    if (!Buffer.isBuffer(req.body)) throw new FailureError(fail('unsupported_media_type'));
-    const view = orFail(await uploadAttachment(deps, actor, { fileName: req.query.fileName, bytes: req.body, maxBytes }));
-    return reply.code(201).send(view);
+  // The upload takes raw bytes whatever type the client names: in its own scope, text types (which the
+  // rest of the API reads as strings, e.g. a census CSV) are read as bytes too, so nothing is re-encoded.
+  void app.register(async (instance) => {
+    const scope = instance as unknown as App;
+    scope.removeContentTypeParser(['text/csv', 'text/plain']);
+    scope.addContentTypeParser(acceptedContentTypes, { parseAs: 'buffer', bodyLimit: maxBytes }, (_req, body, done) => done(null, body));
+    scope.post('/api/v1/attachments', {
+      schema: {
+        tags: ['attachments'],
+        summary: `Upload a file (the raw bytes as the body; JPEG, PNG, WebP, GIF, PDF, CSV, XLSX, ODS or UTF-8 text, detected from the content; at most ATTACHMENT_MAX_MB) to attach it to a proposal, publication, reply, ... within a day`,
+        querystring: z.object({ fileName: z.string().trim().min(1).max(255) }),
+        response: { 201: attachmentViewSchema, ...errorResponses(400, 401, 403, 409, 413, 415) },
+      },
+      bodyLimit: maxBytes,
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    }, async (req, reply) => {
+      authorize(canCore(req.actor, 'attachment.upload', null));
+      const actor = requireUser(req);
+      if (!Buffer.isBuffer(req.body)) throw new FailureError(fail('unsupported_media_type'));
+      const view = orFail(await uploadAttachment(deps, actor, { fileName: req.query.fileName, bytes: req.body, maxBytes }));
+      return reply.code(201).send(view);
+    });
   });
 
   app.get('/api/v1/attachments/:id/content', {
@@ -78,8 +84,9 @@ export function attachmentRoutes(app: App, ctx: AppContext): void {
       .header('etag', etag)
       .header('content-disposition', `${row.kind === 'image' ? 'inline' : 'attachment'}; filename="${asciiName(row.file_name)}"; filename*=UTF-8''${encodeURIComponent(row.file_name)}`);
     if (req.headers['if-none-match'] === etag) return reply.code(304).send();
-    const content = await deps.db.selectFrom('attachment_contents').select('bytes').where('attachment_id', '=', row.id).executeTakeFirstOrThrow();
-    return reply.send(Buffer.from(content.bytes));
+    const bytes = await storeOf(deps).get(deps.db, row);
+    if (!bytes) notFound();
+    return reply.send(bytes);
   });
 
   app.delete('/api/v1/attachments/:id', {

@@ -16,6 +16,8 @@ export interface AttachmentsTable {
   kind: AttachmentKind;
   size: number;
   sha256: string;
+  /** The text extracted for search (documents, spreadsheets, plain text); null for images and unreadable files. */
+  text: string | null;
   created_at: Timestamp;
   attached_at: Timestamp | null;
 }

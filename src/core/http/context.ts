@@ -48,3 +48,8 @@ export function authorize(decision: Decision): void {
 export function notFound(): never {
   throw new FailureError(fail('not_found'));
 }
+
+/** The public address of the site (no trailing slash), for the absolute links feeds and calendars need. */
+export function publicBaseUrl(config: Pick<Config, 'PUBLIC_URL'>, req: FastifyRequest): string {
+  return (config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
+}

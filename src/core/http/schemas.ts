@@ -43,6 +43,7 @@ export const postHoldingSchema = z.object({
   organizationSlug: z.string(),
   organizationName: z.string(),
   organizationNameZh: z.string().nullable(),
+  supervisory: z.boolean().optional(),
 });
 
 export const sessionUserSchema = z.object({

@@ -22,7 +22,7 @@ export async function loadUserActor(db: Executor, userId: string): Promise<UserA
     db
       .selectFrom('posts as p')
       .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-      .select(['p.id', 'p.title', 'p.title_zh', 'o.id as org_id', 'o.slug', 'o.name', 'o.name_zh'])
+      .select(['p.id', 'p.title', 'p.title_zh', 'o.id as org_id', 'o.slug', 'o.name', 'o.name_zh', 'o.is_supervisory'])
       .where('p.holder_user_id', '=', userId)
       .orderBy('p.title')
       .execute(),
@@ -52,6 +52,7 @@ export async function loadUserActor(db: Executor, userId: string): Promise<UserA
       organizationSlug: p.slug,
       organizationName: p.name,
       organizationNameZh: p.name_zh,
+      supervisory: p.is_supervisory,
     })),
   };
 }

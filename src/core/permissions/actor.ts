@@ -19,6 +19,8 @@ export interface PostHolding {
   organizationSlug: string;
   organizationName: string;
   organizationNameZh: string | null;
+  /** Whether the post is in a supervisory body (its holder may handle complaints about other departments). */
+  supervisory?: boolean;
 }
 
 export interface UserActor {

@@ -49,3 +49,11 @@ test('English search is stemmed and prefix-matched, and mixes with Chinese', asy
   assert.deepEqual(await find("o'brien & | ! ( )"), []);
   assert.equal(searchQuery('  !!  '), null);
 });
+
+test('a very long document (the text of a large PDF) stays within the 1 MB a tsvector can hold', async () => {
+  let zh = '';
+  for (let i = 0; i < 200_000; i++) zh += String.fromCharCode(0x4e00 + ((i * 7919) % 3000));
+  const english = Array.from({ length: 60_000 }, (_, i) => `word${i}`).join(' ');
+  const rows = await sql<{ size: number }>`select pg_column_size(${searchVector('Annual report', `${zh} ${english}`)}) as size`.execute(database.handle.db);
+  assert.ok(rows.rows[0]!.size < 1024 * 1024, `size ${rows.rows[0]!.size}`);
+});

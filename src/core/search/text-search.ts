@@ -25,14 +25,22 @@ export function latinPart(text: string): string {
 }
 
 /**
+ * A tsvector holds at most 1 MB. Distinct CJK terms cost about 14 bytes each, so a long Chinese
+ * document (the text of a PDF in a register) is indexed by its first 40,000 distinct terms, and
+ * the Latin part by its first 400,000 characters: together well under the limit.
+ */
+const MAX_CJK_TERMS = 40_000;
+const MAX_LATIN_CHARS = 400_000;
+
+/**
  * The tsvector of a document: title words weigh more (A) than body words (D). Use it in an
  * INSERT/UPDATE of a `tsvector` column.
  */
 export function searchVector(title: string, body = ''): RawBuilder<string> {
   return sql<string>`setweight(to_tsvector('english', ${latinPart(title)}), 'A')
     || setweight(to_tsvector('simple', ${cjkTerms(title).join(' ')}), 'A')
-    || setweight(to_tsvector('english', ${latinPart(body)}), 'D')
-    || setweight(to_tsvector('simple', ${cjkTerms(body).join(' ')}), 'D')`;
+    || setweight(to_tsvector('english', ${latinPart(body).slice(0, MAX_LATIN_CHARS)}), 'D')
+    || setweight(to_tsvector('simple', ${cjkTerms(body).slice(0, MAX_CJK_TERMS).join(' ')}), 'D')`;
 }
 
 /**

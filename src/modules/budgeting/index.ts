@@ -7,6 +7,7 @@ import { budgetPath, loadBudget, loadProject, projectPath } from './queries/load
 import { countClosedBudgetsJob } from './operations/count-budget.js';
 import { seedBudgetingDemo } from './seed-demo.js';
 
+import { budgetingOpenData } from './opendata.js';
 import './tables.js';
 
 export type { BallotType, ProjectState, ImplementationStatus } from './tables.js';
@@ -21,6 +22,7 @@ export { countClosedBudgets } from './operations/count-budget.js';
  */
 export const budgetingManifest: ModuleManifest = {
   name: 'budgeting',
+  openData: budgetingOpenData,
   migrations: [budgetingTables],
   errorStatus: budgetingErrorStatus,
   messages: budgetingMessages,

@@ -7,6 +7,7 @@ import { debateRoutes } from './routes.js';
 import { canDebate } from './policy.js';
 import { seedDebatesDemo } from './demo.js';
 
+import { debatesOpenData } from './opendata.js';
 import './tables.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +55,7 @@ const debateResource: ResourceAdapter = {
  */
 export const debatesManifest: ModuleManifest = {
   name: 'debates',
+  openData: debatesOpenData,
   migrations: [debatesTables],
   errorStatus: debatesErrorStatus,
   messages: debatesMessages,

@@ -10,6 +10,8 @@ import { hearingPath, loadHearing } from './queries/load-hearing.js';
 import { overdueReportsJob } from './operations/flag-overdue-reports.js';
 import { seedHearingsDemo } from './seed-demo.js';
 
+import { hearingsOpenData } from './opendata.js';
+import { hearingsDepartmentMetrics } from './scorecard.js';
 import './tables.js';
 
 export { flagOverdueReports } from './operations/flag-overdue-reports.js';
@@ -56,6 +58,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export const hearingsManifest: ModuleManifest = {
   name: 'hearings',
+  openData: hearingsOpenData,
+  departmentMetrics: hearingsDepartmentMetrics,
   migrations: [hearingsTables],
   errorStatus: hearingsErrorStatus,
   messages: hearingsMessages,

@@ -7,6 +7,7 @@ import { loadConversation } from './queries/load-conversation.js';
 import { opinionsMathJob } from './math-runner.js';
 import { seedOpinionsDemo } from './seed-demo.js';
 
+import { opinionsOpenData } from './opendata.js';
 import './tables.js';
 
 export type { ModerationMode, Participation, StatementStatus } from './tables.js';
@@ -28,6 +29,7 @@ export function conversationPath(processSlug: string, conversationId: string): s
  */
 export const opinionsManifest: ModuleManifest = {
   name: 'opinions',
+  openData: opinionsOpenData,
   migrations: [opinionsTables],
   errorStatus: opinionsErrorStatus,
   messages: opinionsMessages,

@@ -6,6 +6,7 @@ import { loadProcess } from './queries/load-process.js';
 import { canProcess } from './policy.js';
 import { seedProcessesDemo } from './demo.js';
 
+import { processesOpenData } from './opendata.js';
 import './tables.js';
 
 export type { ProcessContext, PhaseView } from './queries/load-process.js';
@@ -22,6 +23,7 @@ export { publishProcess } from './operations/publish-process.js';
 
 export const processesManifest: ModuleManifest = {
   name: 'processes',
+  openData: processesOpenData,
   migrations: [processesTables],
   errorStatus: processesErrorStatus,
   messages: processesMessages,

@@ -8,6 +8,8 @@ import { loadProposal, proposalPath } from './queries/load-proposal.js';
 import { overdueAnswersJob } from './operations/flag-overdue-answers.js';
 import { seedProposalsDemo } from './seed-demo.js';
 
+import { proposalsOpenData } from './opendata.js';
+import { proposalsDepartmentMetrics } from './scorecard.js';
 import './tables.js';
 
 export type { ProposalState } from './tables.js';
@@ -26,6 +28,8 @@ export { answerProposal } from './operations/answer-proposal.js';
  */
 export const proposalsManifest: ModuleManifest = {
   name: 'proposals',
+  openData: proposalsOpenData,
+  departmentMetrics: proposalsDepartmentMetrics,
   migrations: [proposalsTables],
   errorStatus: proposalsErrorStatus,
   messages: proposalsMessages,

@@ -7,6 +7,8 @@ import { loadQuestion, questionPath } from './queries/load-question.js';
 import { overdueQuestionsJob } from './operations/flag-overdue-questions.js';
 import { seedQuestionsDemo } from './seed-demo.js';
 
+import { questionsOpenData } from './opendata.js';
+import { questionsDepartmentMetrics } from './scorecard.js';
 import './tables.js';
 
 export type { QuestionState, DeclineGround } from './tables.js';
@@ -26,6 +28,8 @@ export { loadSettingsOf as loadQuestionSettings } from './settings.js';
  */
 export const questionsManifest: ModuleManifest = {
   name: 'questions',
+  openData: questionsOpenData,
+  departmentMetrics: questionsDepartmentMetrics,
   migrations: [questionsTables],
   errorStatus: questionsErrorStatus,
   messages: questionsMessages,

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeCalendar } from '../../core/calendar/working-days.js';
 import { lastMonths, median, monthlyRecord, outcomeOf, rankDepartments, recordTotals, workingDaysToAnswer, type RecordQuestion } from './record.js';
-import { escapeXml, renderAtom } from './atom.js';
+import { escapeXml, renderAtom } from '../../core/feeds/atom.js';
 
 const calendar = makeCalendar({ timeZone: 'Asia/Shanghai', holidays: ['2026-03-04'] });
 const now = new Date('2026-04-15T02:00:00Z');

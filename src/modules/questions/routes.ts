@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import { attachmentsOf } from '../../core/attachments/attachments.js';
 import type { App, AppContext } from '../../core/http/context.js';
-import { authorize, notFound, requireUser } from '../../core/http/context.js';
+import { authorize, notFound, requireUser, publicBaseUrl } from '../../core/http/context.js';
 import { orFail } from '../../core/errors.js';
 import { errorResponses, idSchema, slugSchema } from '../../core/http/schemas.js';
 import type { Actor } from '../../core/permissions/actor.js';
@@ -35,11 +34,12 @@ import {
 import { loadQuestion, questionPath, refOf, type QuestionRecord, type QuestionRow } from './queries/load-question.js';
 import { listQuestions, questionCategories, type ListedQuestion } from './queries/list-questions.js';
 import { questionTimeline } from './queries/question-timeline.js';
-import { departmentBySlug, departmentRanking, governmentDepartments, overdueQuestions, recordQuestions, transferredAway, type DepartmentRef } from './queries/department-record.js';
+import { departmentOr404 } from '../../core/organizations/departments.js';
+import { departmentRanking, governmentDepartments, overdueQuestions, recordQuestions, transferredAway } from './queries/department-record.js';
 import { cosignRefusal, followUpRefusal, isPending, rateRefusal, respondRefusal } from './rules.js';
 import { monthlyRecord, recordTotals } from './record.js';
 import { loadDepartmentSettings, loadSettingsOf, type DepartmentQuestionSettings } from './settings.js';
-import { renderAtom } from './atom.js';
+import { renderAtom } from '../../core/feeds/atom.js';
 import { askQuestion } from './operations/ask-question.js';
 import { askFollowUp } from './operations/ask-follow-up.js';
 import { cosignQuestion } from './operations/cosign-question.js';
@@ -124,10 +124,6 @@ export function questionRoutes(app: App, { deps, catalog, config }: AppContext):
     const record = await loadQuestion(db, id);
     if (!record || !canQuestion(actor, 'question.read', record.ref).allow) notFound();
     return record;
-  }
-
-  async function department(slug: string): Promise<DepartmentRef> {
-    return (await departmentBySlug(db, slug)) ?? notFound();
   }
 
   app.get('/api/v1/questions', {
@@ -238,7 +234,7 @@ export function questionRoutes(app: App, { deps, catalog, config }: AppContext):
       response: { 200: recordSchema, ...errorResponses(400, 404) },
     },
   }, async (req) => {
-    const dept = await department(req.params.slug);
+    const dept = await departmentOr404(db, req.params.slug);
     const now = clock.now();
     const [calendar, settings, questions, transfers] = await Promise.all([loadCalendar(db), loadSettingsOf(db, dept.id), recordQuestions(db, dept.id), transferredAway(db, dept.id)]);
     const list = questions.get(dept.id) ?? [];
@@ -265,7 +261,7 @@ export function questionRoutes(app: App, { deps, catalog, config }: AppContext):
       response: { 200: settingsSchema, ...errorResponses(400, 404) },
     },
   }, async (req) => {
-    const dept = await department(req.params.slug);
+    const dept = await departmentOr404(db, req.params.slug);
     const settings = await loadSettingsOf(db, dept.id);
     return { department: dept, ...presentSettings(settings), abilities: { configure: canQuestion(req.actor, 'department.configureQuestions', { departmentId: dept.id }).allow } };
   });
@@ -280,16 +276,11 @@ export function questionRoutes(app: App, { deps, catalog, config }: AppContext):
     },
   }, async (req) => {
     const actor = requireUser(req);
-    const dept = await department(req.params.slug);
+    const dept = await departmentOr404(db, req.params.slug);
     authorize(canQuestion(actor, 'department.configureQuestions', { departmentId: dept.id }));
     orFail(await updateDepartmentSettings(deps, actor, { departmentId: dept.id, ...req.body }));
     return { department: dept, ...presentSettings(await loadSettingsOf(db, dept.id)), abilities: { configure: true } };
   });
-
-  /** The public address of the site, for the absolute links a feed needs. */
-  function baseUrl(req: FastifyRequest): string {
-    return (config.PUBLIC_URL ?? `${req.protocol}://${req.host}`).replace(/\/+$/, '');
-  }
 
   app.get('/api/v1/questions/departments/:slug/answers.atom', {
     schema: {
@@ -299,7 +290,7 @@ export function questionRoutes(app: App, { deps, catalog, config }: AppContext):
       response: { 200: z.string().describe('application/atom+xml'), ...errorResponses(400, 404) },
     },
   }, async (req, reply) => {
-    const dept = await department(req.params.slug);
+    const dept = await departmentOr404(db, req.params.slug);
     const locale = req.locale;
     const pick = (en: string, zh: string | null) => (locale === 'zh-CN' && zh ? zh : en);
     const rows = await db
@@ -313,7 +304,7 @@ export function questionRoutes(app: App, { deps, catalog, config }: AppContext):
       .orderBy('q.id')
       .limit(50)
       .execute();
-    const base = baseUrl(req);
+    const base = publicBaseUrl(config, req);
     const deptName = pick(dept.name, dept.nameZh);
     const xml = renderAtom({
       id: `${base}/api/v1/questions/departments/${dept.slug}/answers.atom`,

@@ -8,6 +8,7 @@ import { regulationRoutes } from './routes.js';
 import { canRegulation } from './policy.js';
 import { seedRegulationsDemo } from './demo.js';
 
+import { regulationsOpenData } from './opendata.js';
 import './tables.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -80,6 +81,7 @@ const alternativeResource: ResourceAdapter = {
  */
 export const regulationsManifest: ModuleManifest = {
   name: 'regulations',
+  openData: regulationsOpenData,
   migrations: [regulationsTables],
   errorStatus: regulationsErrorStatus,
   messages: regulationsMessages,

@@ -8,6 +8,8 @@ import { loadReport, reportPath, reportTitle } from './queries/load-report.js';
 import { overdueReportsJob } from './operations/flag-overdue-reports.js';
 import { seedReportsDemo } from './seed-demo.js';
 
+import { reportsOpenData } from './opendata.js';
+import { reportsDepartmentMetrics } from './scorecard.js';
 import './tables.js';
 
 export type { ReportState } from './tables.js';
@@ -24,6 +26,8 @@ export { createCategory } from './operations/save-category.js';
  */
 export const reportsManifest: ModuleManifest = {
   name: 'reports',
+  openData: reportsOpenData,
+  departmentMetrics: reportsDepartmentMetrics,
   migrations: [reportsTables],
   errorStatus: reportsErrorStatus,
   messages: reportsMessages,

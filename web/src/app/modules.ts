@@ -12,5 +12,9 @@ import { questionsWeb } from '../../../src/modules/questions/web/index.js';
 import { reportsWeb } from '../../../src/modules/reports/web/index.js';
 import { hearingsWeb } from '../../../src/modules/hearings/web/index.js';
 import { opinionsWeb } from '../../../src/modules/opinions/web/index.js';
+import { publicationsWeb } from '../../../src/modules/publications/web/index.js';
+import { requestsWeb } from '../../../src/modules/requests/web/index.js';
+import { supervisionWeb } from '../../../src/modules/supervision/web/index.js';
+import { accountabilityWeb } from '../../../src/modules/accountability/web/index.js';
 
-export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb, budgetingWeb, questionsWeb, reportsWeb, hearingsWeb, opinionsWeb];
+export const moduleWebs: ModuleWeb[] = [processesWeb, proposalsWeb, debatesWeb, regulationsWeb, budgetingWeb, questionsWeb, reportsWeb, hearingsWeb, opinionsWeb, publicationsWeb, requestsWeb, supervisionWeb, accountabilityWeb];

@@ -27,6 +27,7 @@ export const navEntries: NavEntry[] = [
   { id: 'organizations', path: '/organizations', label: 'nav.organizations' },
   { id: 'departments', path: '/departments', label: 'nav.departments' },
   { id: 'audit', path: '/audit', label: 'nav.audit', section: 'transparency' },
+  { id: 'openData', path: '/open-data', label: 'nav.openData', section: 'transparency' },
   { id: 'me', path: '/me', label: 'nav.me', visible: (session) => Boolean(session?.user) },
   {
     id: 'moderation',

@@ -34,6 +34,7 @@ export const router = createBrowserRouter([
       { path: 'organizations/:slug', element: <OrganizationPage /> },
       { path: 'departments', element: <DepartmentsPage /> },
       { path: 'audit', ...page(() => import('../pages/audit.js'), 'AuditPage') },
+      { path: 'open-data', ...page(() => import('../pages/open-data.js'), 'OpenDataPage') },
       { path: 'moderation', ...page(() => import('../pages/moderation.js'), 'ModerationPage') },
       {
         path: 'admin',

@@ -20,7 +20,15 @@ import hearingsEn from '../../../src/modules/hearings/web/i18n/en.json' with { t
 import hearingsZh from '../../../src/modules/hearings/web/i18n/zh-CN.json' with { type: 'json' };
 import opinionsEn from '../../../src/modules/opinions/web/i18n/en.json' with { type: 'json' };
 import opinionsZh from '../../../src/modules/opinions/web/i18n/zh-CN.json' with { type: 'json' };
+import publicationsEn from '../../../src/modules/publications/web/i18n/en.json' with { type: 'json' };
+import publicationsZh from '../../../src/modules/publications/web/i18n/zh-CN.json' with { type: 'json' };
+import requestsEn from '../../../src/modules/requests/web/i18n/en.json' with { type: 'json' };
+import requestsZh from '../../../src/modules/requests/web/i18n/zh-CN.json' with { type: 'json' };
+import supervisionEn from '../../../src/modules/supervision/web/i18n/en.json' with { type: 'json' };
+import supervisionZh from '../../../src/modules/supervision/web/i18n/zh-CN.json' with { type: 'json' };
+import accountabilityEn from '../../../src/modules/accountability/web/i18n/en.json' with { type: 'json' };
+import accountabilityZh from '../../../src/modules/accountability/web/i18n/zh-CN.json' with { type: 'json' };
 
-export const moduleMessagesEn = { ...processesEn, ...proposalsEn, ...debatesEn, ...regulationsEn, ...budgetingEn, ...questionsEn, ...reportsEn, ...hearingsEn, ...opinionsEn };
-export const moduleMessagesZh = { ...processesZh, ...proposalsZh, ...debatesZh, ...regulationsZh, ...budgetingZh, ...questionsZh, ...reportsZh, ...hearingsZh, ...opinionsZh };
+export const moduleMessagesEn = { ...processesEn, ...proposalsEn, ...debatesEn, ...regulationsEn, ...budgetingEn, ...questionsEn, ...reportsEn, ...hearingsEn, ...opinionsEn, ...publicationsEn, ...requestsEn, ...supervisionEn, ...accountabilityEn };
+export const moduleMessagesZh = { ...processesZh, ...proposalsZh, ...debatesZh, ...regulationsZh, ...budgetingZh, ...questionsZh, ...reportsZh, ...hearingsZh, ...opinionsZh, ...publicationsZh, ...requestsZh, ...supervisionZh, ...accountabilityZh };
 export type ModuleMessages = typeof moduleMessagesEn;

@@ -52,6 +52,7 @@ export const auditActions = [
   'moderation.author_blocked',
   'moderation.settings_updated',
   'calendar.updated',
+  'open_data.regenerated',
 ] as const;
 
 /** The listed actions, plus the one being filtered on when it is not listed (a module's, from a link). */

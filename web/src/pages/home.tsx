@@ -22,6 +22,7 @@ import { OpenProcesses } from '../../../src/modules/processes/web/index.js';
 import { OverdueProposals } from '../../../src/modules/proposals/web/index.js';
 import { OverdueQuestions } from '../../../src/modules/questions/web/index.js';
 import { OverdueReports } from '../../../src/modules/reports/web/index.js';
+import { ScorecardsGlance } from '../../../src/modules/accountability/web/index.js';
 import { useOrganizationDetails } from '../ui/use-organization-details.js';
 
 function Departments({ departments }: { departments: Organization[] }) {
@@ -152,6 +153,7 @@ export function HomePage() {
           <OverdueProposals />
           <OverdueQuestions />
           <OverdueReports />
+          <ScorecardsGlance areaId={area.area.id} />
           <section aria-labelledby="area-numbers" className="margin-bottom-4">
             <h2 id="area-numbers">{t('home.numbers')}</h2>
             <dl className="civitas-stats">

@@ -12,13 +12,21 @@ export interface Attachment {
   id: string;
   fileName: string;
   contentType: string;
-  kind: 'image' | 'document';
+  kind: AttachmentKind;
   size: number;
   url: string;
 }
 
-/** What the server accepts (it checks the content itself; this only filters the picker). */
-const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,application/pdf,.jpg,.jpeg,.png,.webp,.gif,.pdf';
+/** image: photos; document: PDF; spreadsheet: CSV, XLSX, ODS; text: plain text. */
+export type AttachmentKind = 'image' | 'document' | 'spreadsheet' | 'text';
+
+/** What the server accepts, by kind (it checks the content itself; this only filters the picker). */
+const ACCEPT: Record<AttachmentKind, string> = {
+  image: 'image/jpeg,image/png,image/webp,image/gif,.jpg,.jpeg,.png,.webp,.gif',
+  document: 'application/pdf,.pdf',
+  spreadsheet: 'text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,.csv,.xlsx,.ods',
+  text: 'text/plain,.txt',
+};
 export const ATTACHMENT_MAX_MB = 10;
 
 export function useFileSize() {
@@ -34,9 +42,12 @@ export interface AttachmentsFieldProps {
   max: number;
   /** The server's message for the attachments as a whole (`error?.fieldMessage('attachmentIds')`). */
   error?: string | undefined;
+  /** What the resource takes: photos and PDF documents unless said otherwise. */
+  kinds?: readonly AttachmentKind[];
 }
 
-export function AttachmentsField({ id, value, onChange, max, error }: AttachmentsFieldProps) {
+export function AttachmentsField({ id, value, onChange, max, error, kinds = ['image', 'document'] }: AttachmentsFieldProps) {
+  const takesData = kinds.includes('spreadsheet') || kinds.includes('text');
   const { t } = useTranslation();
   const size = useFileSize();
   const input = useRef<HTMLInputElement>(null);
@@ -89,7 +100,7 @@ export function AttachmentsField({ id, value, onChange, max, error }: Attachment
         <span className="usa-hint"> {t('form.optional')}</span>
       </Label>
       <div className="usa-hint" id={hintId}>
-        {t('attachments.hint', { max, maxMb: ATTACHMENT_MAX_MB })}
+        {t(takesData ? 'attachments.hintData' : 'attachments.hint', { max, maxMb: ATTACHMENT_MAX_MB })}
       </div>
       {messages.length > 0 ? (
         <ErrorMessage id={errorId}>
@@ -106,7 +117,7 @@ export function AttachmentsField({ id, value, onChange, max, error }: Attachment
         className="usa-input civitas-file-input"
         type="file"
         multiple
-        accept={ACCEPT}
+        accept={kinds.map((k) => ACCEPT[k]).join(',')}
         disabled={busy || value.length >= max}
         aria-describedby={[messages.length > 0 ? errorId : null, hintId].filter(Boolean).join(' ')}
         aria-invalid={messages.length > 0 ? true : undefined}

@@ -4,76 +4,43 @@
  * proposal shows its state, its supports against the threshold and its answer deadline.
  */
 import { Pager } from '../../../../web/src/ui/pager.js';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
-import { Button } from '@trussworks/react-uswds';
+import { Link, useParams } from 'react-router';
 import { api } from '../../../../web/src/api.js';
-import { useAreas } from '../../../../web/src/app/areas.js';
 import { useSession } from '../../../../web/src/app/session.js';
+import { useAreaOptions } from '../../../../web/src/ui/area-options.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
 import { SelectField, TextField } from '../../../../web/src/ui/field.js';
+import { FilterCheckbox, FilterForm } from '../../../../web/src/ui/filter-form.js';
 import { Loading } from '../../../../web/src/ui/loading.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
 import { useLoad } from '../../../../web/src/ui/use-load.js';
+import { useUrlFilters } from '../../../../web/src/ui/use-url-filters.js';
 import { AuthorLine, DeadlineText, StateTag, SupportProgress } from './parts.js';
 import { visitorSeed } from './seed.js';
 import { proposalUrl, type ProposalList, type ProposalState } from './types.js';
 
-const PAGE = 20;
 const states: ProposalState[] = ['published', 'qualified', 'evaluating', 'accepted', 'rejected', 'withdrawn'];
 const sorts = ['newest', 'supports', 'random'] as const;
 type Sort = (typeof sorts)[number];
-
-interface Filters {
-  q: string;
-  areaId: string;
-  category: string;
-  state: string;
-  sort: Sort;
-  mine: boolean;
-}
-
-function readFilters(params: URLSearchParams): Filters {
-  const sort = params.get('sort');
-  return {
-    q: params.get('q') ?? '',
-    areaId: params.get('area') ?? '',
-    category: params.get('category') ?? '',
-    state: params.get('state') ?? '',
-    sort: sorts.includes(sort as Sort) ? (sort as Sort) : 'newest',
-    mine: params.get('mine') === 'true',
-  };
-}
 
 export function ProposalsPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation();
   const { session } = useSession();
-  const { rows } = useAreas();
   const { title, name, number, dateTime } = useLocalize();
-  const [params, setParams] = useSearchParams();
-  const applied = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [form, setForm] = useState<Filters>(applied);
+  const areaOptions = useAreaOptions();
+  const { applied, query, form, set, apply, goTo, page, pages, paramsKey } = useUrlFilters(
+    { q: '', areaId: '', category: '', state: '', sort: 'newest' as Sort, mine: false },
+    { keys: { areaId: 'area' }, valid: { sort: (s) => sorts.includes(s as Sort) } },
+  );
   const [seed] = useState(visitorSeed);
-  const paramsKey = params.toString();
-  useEffect(() => setForm(readFilters(new URLSearchParams(paramsKey))), [paramsKey]);
 
   const list = useLoad(
     () =>
-      api.get<ProposalList>(`/processes/${encodeURIComponent(slug)}/proposals`, {
-        q: applied.q,
-        areaId: applied.areaId,
-        category: applied.category,
-        state: applied.state,
-        sort: applied.sort,
-        seed: applied.sort === 'random' ? seed : undefined,
-        mine: applied.mine ? 'true' : undefined,
-        limit: PAGE,
-        offset: (page - 1) * PAGE,
-      }),
+      api.get<ProposalList>(`/processes/${encodeURIComponent(slug)}/proposals`, { ...query, seed: applied.sort === 'random' ? seed : undefined }),
     [slug, paramsKey, session?.user?.id],
     session !== null,
   );
@@ -81,25 +48,6 @@ export function ProposalsPage() {
   const process = data?.process;
   usePageTitle(process ? `${t('proposals.list.title')} · ${title(process)}` : t('proposals.list.title'));
 
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (form.q.trim()) next.set('q', form.q.trim());
-    if (form.areaId) next.set('area', form.areaId);
-    if (form.category) next.set('category', form.category);
-    if (form.state) next.set('state', form.state);
-    if (form.sort !== 'newest') next.set('sort', form.sort);
-    if (form.mine) next.set('mine', 'true');
-    setParams(next);
-  }
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    if (target > 1) next.set('page', String(target));
-    else next.delete('page');
-    setParams(next);
-  }
-
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
   return (
     <>
       <div className="civitas-page-head">
@@ -139,17 +87,17 @@ export function ProposalsPage() {
             ) : null}
           </div>
 
-          <form className="usa-form civitas-filters" role="search" aria-label={t('proposals.list.filters')} onSubmit={apply}>
-            <TextField id="proposal-q" name="q" type="search" label={t('proposals.list.search')} optional value={form.q} onChange={(q) => setForm({ ...form, q })} />
+          <FilterForm label={t('proposals.list.filters')} submitLabel={t('proposals.list.apply')} onSubmit={apply}>
+            <TextField id="proposal-q" name="q" type="search" label={t('proposals.list.search')} optional value={form.q} onChange={set('q')} />
             <SelectField
               id="proposal-area"
               name="areaId"
               label={t('proposals.list.area')}
               optional
               emptyLabel={t('proposals.list.anyArea')}
-              options={rows.map((r) => ({ value: r.area.id, label: `${'\u2003'.repeat(r.depth)}${name(r.area)}` }))}
+              options={areaOptions}
               value={form.areaId}
-              onChange={(areaId) => setForm({ ...form, areaId })}
+              onChange={set('areaId')}
             />
             <SelectField
               id="proposal-category"
@@ -159,7 +107,7 @@ export function ProposalsPage() {
               emptyLabel={t('proposals.list.anyCategory')}
               options={data.categories.map((c) => ({ value: c, label: c }))}
               value={form.category}
-              onChange={(category) => setForm({ ...form, category })}
+              onChange={set('category')}
             />
             <SelectField
               id="proposal-state"
@@ -169,7 +117,7 @@ export function ProposalsPage() {
               emptyLabel={t('proposals.list.anyState')}
               options={[...(form.mine ? (['draft'] as ProposalState[]) : []), ...states].map((s) => ({ value: s, label: t(`proposals.state.${s}`) }))}
               value={form.state}
-              onChange={(state) => setForm({ ...form, state })}
+              onChange={set('state')}
             />
             <SelectField
               id="proposal-sort"
@@ -181,18 +129,12 @@ export function ProposalsPage() {
                 { value: 'random', label: t('proposals.list.sortRandom') },
               ]}
               value={form.sort}
-              onChange={(sort) => setForm({ ...form, sort: sort as Sort })}
+              onChange={(sort) => set('sort')(sort as Sort)}
             />
             {session?.user ? (
-              <div className="usa-checkbox margin-y-2">
-                <input className="usa-checkbox__input" id="proposal-mine" type="checkbox" checked={form.mine} onChange={(e) => setForm({ ...form, mine: e.target.checked })} />
-                <label className="usa-checkbox__label" htmlFor="proposal-mine">
-                  {t('proposals.list.onlyMine')}
-                </label>
-              </div>
+              <FilterCheckbox id="proposal-mine" label={t('proposals.list.onlyMine')} checked={form.mine} onChange={set('mine')} />
             ) : null}
-            <Button type="submit">{t('proposals.list.apply')}</Button>
-          </form>
+          </FilterForm>
 
           <p role="status" className="margin-top-3" data-testid="proposal-count">
             {t('proposals.list.count', { count: data.total, formatted: number(data.total) })}
@@ -226,7 +168,7 @@ export function ProposalsPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
+          <Pager page={page} pages={pages(data.total)} onPage={goTo} />
         </>
       ) : null}
     </>

@@ -9,7 +9,7 @@ import { respondRefusal } from '../rules.js';
 import { questionPath } from '../queries/load-question.js';
 import { loadSettingsOf } from '../settings.js';
 import type { DeclineGround } from '../tables.js';
-import { officialPostIn } from './question-input.js';
+import { officialPostIn } from '../../../core/organizations/departments.js';
 
 /** Locks a question for the department's response. */
 export async function lockForResponse(trx: Tx, id: string) {

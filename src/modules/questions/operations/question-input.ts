@@ -1,30 +1,13 @@
 import type { Tx } from '../../../core/db/database.js';
 import type { FieldError } from '../../../core/errors.js';
-import type { Actor, UserActor } from '../../../core/permissions/actor.js';
+import type { UserActor } from '../../../core/permissions/actor.js';
 import { loadCalendar } from '../../../core/calendar/load-calendar.js';
 import { deadlineFor } from '../../../core/calendar/working-days.js';
 import { searchVector } from '../../../core/search/text-search.js';
 import { follow, notify } from '../../../core/notifications/notify.js';
+import { findDepartment } from '../../../core/organizations/departments.js';
 import { loadSettingsOf } from '../settings.js';
 import { officialsOf, questionPath } from '../queries/load-question.js';
-
-/** The post an official acts in for a department (the named post first, when they hold it). */
-export function officialPostIn(actor: Actor, departmentId: string, preferredPostId?: string | null): string | null {
-  if (actor.kind !== 'user' || actor.assistedBy) return null;
-  const posts = actor.posts.filter((p) => p.organizationId === departmentId);
-  return (posts.find((p) => p.id === preferredPostId) ?? posts[0])?.id ?? null;
-}
-
-/** A department questions may be put to: any organization of the government sector. */
-export async function findDepartment(trx: Tx, id: string) {
-  return trx
-    .selectFrom('organizations')
-    .select(['id', 'slug', 'name', 'name_zh'])
-    .where('id', '=', id)
-    .where('sector', '=', 'government')
-    .where('status', '=', 'verified')
-    .executeTakeFirst();
-}
 
 export interface NewQuestion {
   parentId: string | null;

@@ -9,8 +9,8 @@ import { deadlineFor } from '../../../core/calendar/working-days.js';
 import { respondRefusal, stateAfterTransfer } from '../rules.js';
 import { officialsOf, questionPath } from '../queries/load-question.js';
 import { loadSettingsOf } from '../settings.js';
-import { findDepartment, officialPostIn } from './question-input.js';
 import { lockForResponse } from './answer-question.js';
+import { findDepartment, officialPostIn } from '../../../core/organizations/departments.js';
 
 export interface TransferOutcome {
   state: 'transferred' | 'overdue';

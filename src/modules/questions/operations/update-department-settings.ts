@@ -1,10 +1,7 @@
 import type { Deps } from '../../../core/deps.js';
-import { transact } from '../../../core/db/transact.js';
-import { fail, ok, type FieldError, type Result } from '../../../core/errors.js';
-import { writeAudit } from '../../../core/audit/audit-log.js';
+import { fail, type Result } from '../../../core/errors.js';
 import type { UserActor } from '../../../core/permissions/actor.js';
-import type { DeclineGround } from '../tables.js';
-import { findDepartment, officialPostIn } from './question-input.js';
+import { legalGrounds, saveDepartmentSettings, type LegalGroundInput } from '../../../core/organizations/department-settings.js';
 
 export interface DepartmentSettingsInput {
   departmentId: string;
@@ -12,7 +9,7 @@ export interface DepartmentSettingsInput {
   legalBasis: string;
   legalBasisZh?: string | null;
   transferRestartsClock: boolean;
-  declineGrounds: { code: string; label: string; labelZh?: string | null; legalReference: string }[];
+  declineGrounds: LegalGroundInput[];
 }
 
 /**
@@ -22,59 +19,29 @@ export interface DepartmentSettingsInput {
  * stay. Public in the audit log, since residents rely on these rules.
  */
 export async function updateDepartmentSettings(
-  { db, clock }: Deps,
+  deps: Deps,
   actor: UserActor,
   input: DepartmentSettingsInput,
 ): Promise<Result<null, 'not_found' | 'validation_failed'>> {
-  const now = clock.now();
-  const fields: FieldError[] = [];
-  const seen = new Set<string>();
-  for (const [i, g] of input.declineGrounds.entries()) {
-    if (seen.has(g.code)) fields.push({ path: `declineGrounds.${i}.code`, code: 'duplicate_decline_ground' });
-    seen.add(g.code);
-  }
+  const { grounds, fields } = legalGrounds(input.declineGrounds, 'declineGrounds', 'duplicate_decline_ground');
   if (fields.length > 0) return fail('validation_failed', { fields });
-  const grounds: DeclineGround[] = input.declineGrounds.map((g) => ({
-    code: g.code,
-    label: g.label.trim(),
-    label_zh: g.labelZh?.trim() || null,
-    legal_reference: g.legalReference.trim(),
-  }));
-  return transact(db, async (trx) => {
-    const department = await findDepartment(trx, input.departmentId);
-    if (!department) return fail('not_found');
-    const values = {
+  const legalBasis = input.legalBasis.trim();
+  return saveDepartmentSettings(deps, actor, {
+    departmentId: input.departmentId,
+    table: 'question_department_settings',
+    values: {
       answer_working_days: input.answerWorkingDays,
-      legal_basis: input.legalBasis.trim(),
+      legal_basis: legalBasis,
       legal_basis_zh: input.legalBasisZh?.trim() || null,
       transfer_restarts_clock: input.transferRestartsClock,
       decline_grounds: JSON.stringify(grounds),
-      updated_at: now,
-      updated_by: actor.id,
-    };
-    await trx
-      .insertInto('question_department_settings')
-      .values({ department_id: department.id, ...values })
-      .onConflict((oc) => oc.column('department_id').doUpdateSet(values))
-      .execute();
-    await writeAudit(
-      trx,
-      actor,
-      {
-        action: 'questions.settings_updated',
-        resourceType: 'organization',
-        resourceId: department.id,
-        postId: officialPostIn(actor, department.id),
-        data: {
-          answerWorkingDays: input.answerWorkingDays,
-          legalBasis: values.legal_basis,
-          transferRestartsClock: input.transferRestartsClock,
-          declineGrounds: grounds.map((g) => g.code),
-        },
-        public: true,
-      },
-      now,
-    );
-    return ok(null);
+    },
+    action: 'questions.settings_updated',
+    auditData: () => ({
+      answerWorkingDays: input.answerWorkingDays,
+      legalBasis,
+      transferRestartsClock: input.transferRestartsClock,
+      declineGrounds: grounds.map((g) => g.code),
+    }),
   });
 }

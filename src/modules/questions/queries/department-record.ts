@@ -1,15 +1,9 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../core/db/database.js';
+import type { DepartmentRef } from '../../../core/organizations/departments.js';
 import { deadlineStatus, type WorkingCalendar } from '../../../core/calendar/working-days.js';
 import { rankDepartments, recordTotals, type RecordQuestion, type RecordTotals } from '../record.js';
 import type { OverdueItem } from '../schemas.js';
-
-export interface DepartmentRef {
-  id: string;
-  slug: string;
-  name: string;
-  nameZh: string | null;
-}
 
 /** Every department questions may be put to (government organizations), by name. */
 export async function governmentDepartments(db: Executor): Promise<DepartmentRef[]> {
@@ -21,17 +15,6 @@ export async function governmentDepartments(db: Executor): Promise<DepartmentRef
     .orderBy('name')
     .execute();
   return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, nameZh: r.name_zh }));
-}
-
-export async function departmentBySlug(db: Executor, slug: string): Promise<DepartmentRef | null> {
-  const row = await db
-    .selectFrom('organizations')
-    .select(['id', 'slug', 'name', 'name_zh'])
-    .where('slug', '=', slug)
-    .where('sector', '=', 'government')
-    .where('status', '=', 'verified')
-    .executeTakeFirst();
-  return row ? { id: row.id, slug: row.slug, name: row.name, nameZh: row.name_zh } : null;
 }
 
 /** The visible questions each department holds now, in the shape the record functions take. */

@@ -8,11 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Button, Form } from '@trussworks/react-uswds';
 import { api, type ApiError } from '../../../../web/src/api.js';
-import { useAreas } from '../../../../web/src/app/areas.js';
 import { useSession } from '../../../../web/src/app/session.js';
+import { useAreaOptions } from '../../../../web/src/ui/area-options.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
 import { AttachmentsField, type Attachment } from '../../../../web/src/ui/attachments.js';
 import { Field, SelectField, TextAreaField, TextField } from '../../../../web/src/ui/field.js';
+import { DepartmentSelect, OnBehalfSelect, PostSelect } from '../../../../web/src/ui/department-fields.js';
 import { Loading } from '../../../../web/src/ui/loading.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
@@ -48,8 +49,8 @@ export function AskPage() {
   const [params] = useSearchParams();
   const { session } = useSession();
   const user = session?.user ?? null;
-  const { rows } = useAreas();
-  const { name, title } = useLocalize();
+  const areaOptions = useAreaOptions();
+  const { name } = useLocalize();
   usePageTitle(t('questions.ask.title'));
   const options = useLoad(() => api.get<AskOptions>('/questions/ask-options'), [user?.id], session !== null);
   const [draft, setDraft, clearDraft] = useDraft<Values>('question:new', { ...empty, departmentId: params.get('department') ?? '' });
@@ -92,24 +93,22 @@ export function AskPage() {
       </div>
       <Form onSubmit={submit} noValidate className="maxw-tablet-lg" aria-label={t('questions.ask.title')}>
         <ApiErrorAlert error={error} />
-        {data.organizations.length > 0 ? (
-          <SelectField
-            id="question-as"
-            name="organizationId"
-            label={t('questions.ask.askAs')}
-            options={[{ value: '', label: t('questions.ask.myself') }, ...data.organizations.map((o) => ({ value: o.id, label: t('questions.ask.forOrganization', { organization: name(o) }) }))]}
-            value={draft.organizationId}
-            onChange={(organizationId) => set({ organizationId })}
-            error={error}
-          />
-        ) : null}
-        <SelectField
+        <OnBehalfSelect
+          id="question-as"
+          label={t('questions.ask.askAs')}
+          myselfLabel={t('questions.ask.myself')}
+          organizationLabel={(organization) => t('questions.ask.forOrganization', { organization })}
+          organizations={data.organizations}
+          value={draft.organizationId}
+          onChange={(organizationId) => set({ organizationId })}
+          error={error}
+        />
+        <DepartmentSelect
           id="question-department"
-          name="departmentId"
           label={t('questions.ask.department')}
           hint={t('questions.ask.departmentHint')}
           emptyLabel={t('questions.ask.chooseDepartment')}
-          options={data.departments.map((d) => ({ value: d.id, label: name(d) }))}
+          departments={data.departments}
           value={draft.departmentId}
           onChange={(departmentId) => set({ departmentId, postId: '' })}
           error={error}
@@ -119,20 +118,16 @@ export function AskPage() {
             {t('questions.ask.period', { department: name(department), count: department.answerWorkingDays })}
           </p>
         ) : null}
-        {department && department.posts.length > 0 ? (
-          <SelectField
-            id="question-post"
-            name="postId"
-            label={t('questions.ask.post')}
-            hint={t('questions.ask.postHint')}
-            optional
-            emptyLabel={t('questions.ask.anyPost')}
-            options={department.posts.map((p) => ({ value: p.id, label: title(p) }))}
-            value={draft.postId}
-            onChange={(postId) => set({ postId })}
-            error={error}
-          />
-        ) : null}
+        <PostSelect
+          id="question-post"
+          label={t('questions.ask.post')}
+          hint={t('questions.ask.postHint')}
+          emptyLabel={t('questions.ask.anyPost')}
+          posts={department?.posts ?? []}
+          value={draft.postId}
+          onChange={(postId) => set({ postId })}
+          error={error}
+        />
         <TextField id="question-title" name="title" label={t('questions.ask.questionTitle')} hint={t('questions.ask.titleHint')} maxLength={150} value={draft.title} onChange={(value) => set({ title: value })} error={error} />
         <TextAreaField id="question-body" name="body" label={t('questions.ask.body')} hint={t('questions.ask.bodyHint')} maxLength={10_000} value={draft.body} onChange={(body) => set({ body })} error={error} />
         <SelectField
@@ -141,7 +136,7 @@ export function AskPage() {
           label={t('questions.ask.area')}
           optional
           emptyLabel={t('questions.ask.noArea')}
-          options={rows.map((r) => ({ value: r.area.id, label: `${'\u2003'.repeat(r.depth)}${name(r.area)}` }))}
+          options={areaOptions}
           value={draft.areaId}
           onChange={(areaId) => set({ areaId })}
           error={error}

@@ -2,12 +2,15 @@
  * Small pieces every questions page shares: the state tag, the answer deadline in working days,
  * who asked and whom, and shares as percentages.
  */
-import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { Tag } from '@trussworks/react-uswds';
+import { dueDay, useSharePercent } from '../../../../web/src/ui/department-record.js';
+import { LinkedText, SLOT } from '../../../../web/src/ui/linked-text.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
+import { StateTags } from '../../../../web/src/ui/tags.js';
 import { recordUrl, type Deadline, type QuestionState, type QuestionSummary } from './types.js';
+
+/** The last day before a deadline (shared with the other record pages). */
+export { dueDay };
 
 const stateClass: Record<QuestionState, string> = {
   published: 'civitas-tag--pending',
@@ -19,19 +22,7 @@ const stateClass: Record<QuestionState, string> = {
 
 export function StateTag({ state, hidden }: { state: QuestionState; hidden?: boolean }) {
   const { t } = useTranslation();
-  return (
-    <span className="civitas-tags">
-      <Tag className={`civitas-tag ${stateClass[state]}`} data-testid="question-state">
-        {t(`questions.state.${state}`)}
-      </Tag>
-      {hidden ? <Tag className="civitas-tag bg-error-dark">{t('questions.hidden')}</Tag> : null}
-    </span>
-  );
-}
-
-/** The last day to answer (the due instant is the midnight after it). */
-export function dueDay(dueAt: string): string {
-  return new Date(new Date(dueAt).getTime() - 1).toISOString();
+  return <StateTags colour={stateClass[state]} label={t(`questions.state.${state}`)} testId="question-state" hiddenLabel={hidden ? t('questions.hidden') : null} />;
 }
 
 /** "Answer due in 3 working days" / "overdue by 2 working days" (in red) / answered on time or late. */
@@ -67,13 +58,10 @@ export function AskerLine({ author }: { author: QuestionSummary['author'] }) {
   const { name } = useLocalize();
   if (!author.organization) return <>{t('questions.askedBy', { name: author.displayName })}</>;
   const organization = author.organization;
-  const [before, after] = t('questions.askedByFor', { name: author.displayName, organization: '\u0000' }).split('\u0000');
   return (
-    <>
-      {before}
-      <Link to={`/organizations/${organization.slug}`}>{name(organization)}</Link>
-      {after}
-    </>
+    <LinkedText text={t('questions.askedByFor', { name: author.displayName, organization: SLOT })} to={`/organizations/${organization.slug}`}>
+      {name(organization)}
+    </LinkedText>
   );
 }
 
@@ -81,23 +69,16 @@ export function AskerLine({ author }: { author: QuestionSummary['author'] }) {
 export function AddresseeLine({ question }: { question: Pick<QuestionSummary, 'department' | 'post'> }) {
   const { t } = useTranslation();
   const { name, title } = useLocalize();
-  const text = question.post
-    ? t('questions.toPost', { post: title(question.post), department: '\u0000' })
-    : t('questions.toDepartment', { department: '\u0000' });
-  const [before, after] = text.split('\u0000');
+  const text = question.post ? t('questions.toPost', { post: title(question.post), department: SLOT }) : t('questions.toDepartment', { department: SLOT });
   return (
-    <>
-      {before}
-      <Link to={recordUrl(question.department.slug)}>{name(question.department)}</Link>
-      {after}
-    </>
+    <LinkedText text={text} to={recordUrl(question.department.slug)}>
+      {name(question.department)}
+    </LinkedText>
   );
 }
 
 /** Formats a share (0..1) as a percentage in the page's language; "—" when there is none yet. */
 export function usePercent() {
-  const { language } = useLocalize();
   const { t } = useTranslation();
-  const format = useMemo(() => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }), [language]);
-  return useCallback((share: number | null) => (share === null ? t('questions.record.none') : format.format(share)), [format, t]);
+  return useSharePercent(t('questions.record.none'));
 }

@@ -4,102 +4,42 @@
  * shows its state, whom it was put to and its answer deadline in working days.
  */
 import { Pager } from '../../../../web/src/ui/pager.js';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { Button } from '@trussworks/react-uswds';
+import { Link } from 'react-router';
 import { api } from '../../../../web/src/api.js';
-import { useAreas } from '../../../../web/src/app/areas.js';
 import { useSession } from '../../../../web/src/app/session.js';
+import { useAreaOptions } from '../../../../web/src/ui/area-options.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
+import { DepartmentSelect } from '../../../../web/src/ui/department-fields.js';
 import { SelectField, TextField } from '../../../../web/src/ui/field.js';
+import { FilterCheckbox, FilterForm } from '../../../../web/src/ui/filter-form.js';
 import { Loading } from '../../../../web/src/ui/loading.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
 import { useLoad } from '../../../../web/src/ui/use-load.js';
+import { useUrlFilters } from '../../../../web/src/ui/use-url-filters.js';
 import { AddresseeLine, AskerLine, DeadlineText, StateTag } from './parts.js';
 import { questionUrl, type AskOptions, type QuestionList, type QuestionState } from './types.js';
 
-const PAGE = 20;
 const states: QuestionState[] = ['published', 'transferred', 'overdue', 'answered', 'declined'];
 const sorts = ['newest', 'cosigns', 'due'] as const;
 type Sort = (typeof sorts)[number];
 
-interface Filters {
-  q: string;
-  departmentId: string;
-  state: string;
-  areaId: string;
-  category: string;
-  sort: Sort;
-  mine: boolean;
-}
-
-function readFilters(params: URLSearchParams): Filters {
-  const sort = params.get('sort');
-  return {
-    q: params.get('q') ?? '',
-    departmentId: params.get('department') ?? '',
-    state: params.get('state') ?? '',
-    areaId: params.get('area') ?? '',
-    category: params.get('category') ?? '',
-    sort: sorts.includes(sort as Sort) ? (sort as Sort) : 'newest',
-    mine: params.get('mine') === 'true',
-  };
-}
-
 export function QuestionsPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const { rows } = useAreas();
+  const areaOptions = useAreaOptions();
   const { name, number, date } = useLocalize();
-  const [params, setParams] = useSearchParams();
-  const applied = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [form, setForm] = useState<Filters>(applied);
-  const paramsKey = params.toString();
-  useEffect(() => setForm(readFilters(new URLSearchParams(paramsKey))), [paramsKey]);
+  const { query, form, set, apply, goTo, page, pages, paramsKey } = useUrlFilters(
+    { q: '', departmentId: '', state: '', areaId: '', category: '', sort: 'newest' as Sort, mine: false },
+    { keys: { departmentId: 'department', areaId: 'area' }, valid: { sort: (s) => sorts.includes(s as Sort) } },
+  );
   usePageTitle(t('questions.list.title'));
 
   const options = useLoad(() => api.get<AskOptions>('/questions/ask-options'), []);
-  const list = useLoad(
-    () =>
-      api.get<QuestionList>('/questions', {
-        q: applied.q,
-        departmentId: applied.departmentId,
-        state: applied.state,
-        areaId: applied.areaId,
-        category: applied.category,
-        sort: applied.sort,
-        mine: applied.mine ? 'true' : undefined,
-        limit: PAGE,
-        offset: (page - 1) * PAGE,
-      }),
-    [paramsKey, session?.user?.id],
-    session !== null,
-  );
+  const list = useLoad(() => api.get<QuestionList>('/questions', query), [paramsKey, session?.user?.id], session !== null);
   const data = list.data;
 
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (form.q.trim()) next.set('q', form.q.trim());
-    if (form.departmentId) next.set('department', form.departmentId);
-    if (form.state) next.set('state', form.state);
-    if (form.areaId) next.set('area', form.areaId);
-    if (form.category) next.set('category', form.category);
-    if (form.sort !== 'newest') next.set('sort', form.sort);
-    if (form.mine) next.set('mine', 'true');
-    setParams(next);
-  }
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    if (target > 1) next.set('page', String(target));
-    else next.delete('page');
-    setParams(next);
-  }
-
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
   return (
     <>
       <div className="civitas-page-head">
@@ -123,17 +63,16 @@ export function QuestionsPage() {
         </Link>
       </div>
 
-      <form className="usa-form civitas-filters" role="search" aria-label={t('questions.list.filters')} onSubmit={apply}>
-        <TextField id="question-q" name="q" type="search" label={t('questions.list.search')} optional value={form.q} onChange={(q) => setForm({ ...form, q })} />
-        <SelectField
+      <FilterForm label={t('questions.list.filters')} submitLabel={t('questions.list.apply')} onSubmit={apply}>
+        <TextField id="question-q" name="q" type="search" label={t('questions.list.search')} optional value={form.q} onChange={set('q')} />
+        <DepartmentSelect
           id="question-department"
-          name="departmentId"
           label={t('questions.list.department')}
           optional
           emptyLabel={t('questions.list.anyDepartment')}
-          options={(options.data?.departments ?? []).map((d) => ({ value: d.id, label: name(d) }))}
+          departments={options.data?.departments ?? []}
           value={form.departmentId}
-          onChange={(departmentId) => setForm({ ...form, departmentId })}
+          onChange={set('departmentId')}
         />
         <SelectField
           id="question-state"
@@ -143,7 +82,7 @@ export function QuestionsPage() {
           emptyLabel={t('questions.list.anyState')}
           options={states.map((s) => ({ value: s, label: t(`questions.state.${s}`) }))}
           value={form.state}
-          onChange={(state) => setForm({ ...form, state })}
+          onChange={set('state')}
         />
         <SelectField
           id="question-area"
@@ -151,9 +90,9 @@ export function QuestionsPage() {
           label={t('questions.list.area')}
           optional
           emptyLabel={t('questions.list.anyArea')}
-          options={rows.map((r) => ({ value: r.area.id, label: `${'\u2003'.repeat(r.depth)}${name(r.area)}` }))}
+          options={areaOptions}
           value={form.areaId}
-          onChange={(areaId) => setForm({ ...form, areaId })}
+          onChange={set('areaId')}
         />
         <SelectField
           id="question-category"
@@ -163,7 +102,7 @@ export function QuestionsPage() {
           emptyLabel={t('questions.list.anyCategory')}
           options={(data?.categories ?? []).map((c) => ({ value: c, label: c }))}
           value={form.category}
-          onChange={(category) => setForm({ ...form, category })}
+          onChange={set('category')}
         />
         <SelectField
           id="question-sort"
@@ -175,18 +114,12 @@ export function QuestionsPage() {
             { value: 'due', label: t('questions.list.sortDue') },
           ]}
           value={form.sort}
-          onChange={(sort) => setForm({ ...form, sort: sort as Sort })}
+          onChange={(sort) => set('sort')(sort as Sort)}
         />
         {session?.user ? (
-          <div className="usa-checkbox margin-y-2">
-            <input className="usa-checkbox__input" id="question-mine" type="checkbox" checked={form.mine} onChange={(e) => setForm({ ...form, mine: e.target.checked })} />
-            <label className="usa-checkbox__label" htmlFor="question-mine">
-              {t('questions.list.onlyMine')}
-            </label>
-          </div>
+          <FilterCheckbox id="question-mine" label={t('questions.list.onlyMine')} checked={form.mine} onChange={set('mine')} />
         ) : null}
-        <Button type="submit">{t('questions.list.apply')}</Button>
-      </form>
+      </FilterForm>
 
       <ApiErrorAlert error={list.error} focus={false} />
       {list.loading && !data ? <Loading /> : null}
@@ -229,7 +162,7 @@ export function QuestionsPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
+          <Pager page={page} pages={pages(data.total)} onPage={goTo} />
         </>
       ) : null}
     </>

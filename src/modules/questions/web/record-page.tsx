@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../../../web/src/api.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
+import { ActivityItem, Stat } from '../../../../web/src/ui/department-record.js';
 import { Loading } from '../../../../web/src/ui/loading.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
@@ -37,13 +38,6 @@ export function RecordPage() {
   if (!data) return <Loading />;
   const { department, totals, settings } = data;
   const feed = `/api/v1/questions/departments/${encodeURIComponent(department.slug)}/answers.atom`;
-  const stat = (label: string, value: string, testId: string) => (
-    <div data-testid={testId}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-
   return (
     <>
       <div className="civitas-page-head">
@@ -57,6 +51,10 @@ export function RecordPage() {
           <Link to={`/questions?department=${department.id}`}>{t('questions.record.allQuestions')}</Link>
           {' · '}
           <Link to={`/questions/ask?department=${department.id}`}>{t('questions.record.ask')}</Link>
+          {' · '}
+          <Link to={`/requests/departments/${department.slug}`} data-testid="requests-record-link">
+            {t('requests.record.title', { department: name(department) })}
+          </Link>
           {' · '}
           <a className="usa-link" href={feed} type="application/atom+xml">
             {t('questions.record.feed')}
@@ -73,14 +71,14 @@ export function RecordPage() {
       <section aria-labelledby="record-numbers" className="margin-bottom-4">
         <h2 id="record-numbers">{t('questions.record.numbers')}</h2>
         <dl className="civitas-stats">
-          {stat(t('questions.record.asked'), number(totals.asked), 'stat-asked')}
-          {stat(t('questions.record.answeredOnTime'), t('questions.record.ofAnswered', { count: number(totals.answeredOnTime), total: number(totals.answered) }), 'stat-on-time')}
-          {stat(t('questions.record.onTimeShare'), percent(totals.onTimeShare), 'stat-on-time-share')}
-          {stat(t('questions.record.median'), totals.medianWorkingDays === null ? t('questions.record.none') : t('questions.record.workingDays', { count: totals.medianWorkingDays }), 'stat-median')}
-          {stat(t('questions.record.resolvedShare'), percent(totals.resolvedShare), 'stat-resolved')}
-          {stat(t('questions.record.overdueNow'), number(totals.overdueNow), 'stat-overdue')}
-          {stat(t('questions.record.declined'), number(totals.declined), 'stat-declined')}
-          {stat(t('questions.record.transferredAway'), number(totals.transferredAway), 'stat-transferred')}
+          <Stat label={t('questions.record.asked')} value={number(totals.asked)} testId="stat-asked" />
+          <Stat label={t('questions.record.answeredOnTime')} value={t('questions.record.ofAnswered', { count: number(totals.answeredOnTime), total: number(totals.answered) })} testId="stat-on-time" />
+          <Stat label={t('questions.record.onTimeShare')} value={percent(totals.onTimeShare)} testId="stat-on-time-share" />
+          <Stat label={t('questions.record.median')} value={totals.medianWorkingDays === null ? t('questions.record.none') : t('questions.record.workingDays', { count: totals.medianWorkingDays })} testId="stat-median" />
+          <Stat label={t('questions.record.resolvedShare')} value={percent(totals.resolvedShare)} testId="stat-resolved" />
+          <Stat label={t('questions.record.overdueNow')} value={number(totals.overdueNow)} testId="stat-overdue" />
+          <Stat label={t('questions.record.declined')} value={number(totals.declined)} testId="stat-declined" />
+          <Stat label={t('questions.record.transferredAway')} value={number(totals.transferredAway)} testId="stat-transferred" />
         </dl>
         <details className="civitas-details margin-top-2">
           <summary>{t('questions.record.howCounted')}</summary>
@@ -103,14 +101,9 @@ export function RecordPage() {
         {data.overdue.length === 0 ? <p>{t('questions.overdue.none')}</p> : null}
         <ul className="usa-list usa-list--unstyled">
           {data.overdue.map((o) => (
-            <li key={o.id} className="civitas-activity__item">
-              <Link className="civitas-activity__what usa-link" to={questionUrl(o.id)}>
-                {o.title}
-              </Link>
-              <span className="civitas-activity__meta">
-                <strong className="text-error-dark">{t('questions.deadline.overdue', { count: o.overdueWorkingDays })}</strong> · {t('questions.deadline.dueOn', { date: date(dueDay(o.dueAt)) })}
-              </span>
-            </li>
+            <ActivityItem key={o.id} to={questionUrl(o.id)} title={o.title}>
+              <strong className="text-error-dark">{t('questions.deadline.overdue', { count: o.overdueWorkingDays })}</strong> · {t('questions.deadline.dueOn', { date: date(dueDay(o.dueAt)) })}
+            </ActivityItem>
           ))}
         </ul>
       </section>
@@ -120,14 +113,9 @@ export function RecordPage() {
         {data.latest.length === 0 ? <p>{t('questions.record.noAnswers')}</p> : null}
         <ul className="usa-list usa-list--unstyled">
           {data.latest.map((q) => (
-            <li key={q.id} className="civitas-activity__item">
-              <Link className="civitas-activity__what usa-link" to={questionUrl(q.id)}>
-                {q.title}
-              </Link>
-              <span className="civitas-activity__meta">
-                <StateTag state={q.state} /> <DeadlineText deadline={q.deadline} />
-              </span>
-            </li>
+            <ActivityItem key={q.id} to={questionUrl(q.id)} title={q.title}>
+              <StateTag state={q.state} /> <DeadlineText deadline={q.deadline} />
+            </ActivityItem>
           ))}
         </ul>
       </section>

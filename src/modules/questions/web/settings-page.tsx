@@ -16,22 +16,16 @@ import { Loading } from '../../../../web/src/ui/loading.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
 import { useAction } from '../../../../web/src/ui/use-action.js';
+import { emptyGround, GroundFields, groundsForApi, groundValues, type GroundValues } from '../../../../web/src/ui/legal-grounds.js';
 import { useLoad } from '../../../../web/src/ui/use-load.js';
 import { recordUrl, type DepartmentSettings } from './types.js';
-
-interface Ground {
-  code: string;
-  label: string;
-  labelZh: string;
-  legalReference: string;
-}
 
 interface Values {
   answerWorkingDays: string;
   legalBasis: string;
   legalBasisZh: string;
   transferRestartsClock: boolean;
-  grounds: Ground[];
+  grounds: GroundValues[];
 }
 
 function valuesOf(s: DepartmentSettings): Values {
@@ -40,7 +34,7 @@ function valuesOf(s: DepartmentSettings): Values {
     legalBasis: s.legalBasis,
     legalBasisZh: s.legalBasisZh ?? '',
     transferRestartsClock: s.transferRestartsClock,
-    grounds: s.declineGrounds.map((g) => ({ code: g.code, label: g.label, labelZh: g.labelZh ?? '', legalReference: g.legalReference })),
+    grounds: groundValues(s.declineGrounds),
   };
 }
 
@@ -64,7 +58,7 @@ export function SettingsPage() {
       legalBasis: values.legalBasis,
       legalBasisZh: values.legalBasisZh.trim() || null,
       transferRestartsClock: values.transferRestartsClock,
-      declineGrounds: values.grounds.map((g) => ({ code: g.code.trim(), label: g.label, labelZh: g.labelZh.trim() || null, legalReference: g.legalReference })),
+      declineGrounds: groundsForApi(values.grounds),
     });
     loaded.setData(result);
     setSaved(true);
@@ -74,7 +68,7 @@ export function SettingsPage() {
   if (!loaded.data || !values) return <Loading />;
   const data = loaded.data;
   const set = (patch: Partial<Values>) => setValues({ ...values, ...patch });
-  const setGround = (index: number, patch: Partial<Ground>) => set({ grounds: values.grounds.map((g, i) => (i === index ? { ...g, ...patch } : g)) });
+  const setGround = (index: number, patch: Partial<GroundValues>) => set({ grounds: values.grounds.map((g, i) => (i === index ? { ...g, ...patch } : g)) });
   const error = save.error;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -134,16 +128,18 @@ export function SettingsPage() {
             {error?.fieldMessage('declineGrounds') ? <p className="usa-error-message">{error.fieldMessage('declineGrounds')}</p> : null}
             {values.grounds.map((g, i) => (
               <Fieldset key={i} legend={t('questions.settings.groundN', { n: i + 1 })} legendStyle="default" className="civitas-panel margin-y-2">
-                <TextField id={`ground-${i}-code`} name={`declineGrounds.${i}.code`} label={t('questions.settings.code')} hint={t('questions.settings.codeHint')} maxLength={40} value={g.code} onChange={(code) => setGround(i, { code })} error={error} />
-                <TextField id={`ground-${i}-label`} name={`declineGrounds.${i}.label`} label={t('questions.settings.label')} maxLength={300} value={g.label} onChange={(label) => setGround(i, { label })} error={error} />
-                <TextField id={`ground-${i}-label-zh`} name={`declineGrounds.${i}.labelZh`} label={t('questions.settings.labelZh')} optional maxLength={300} value={g.labelZh} onChange={(labelZh) => setGround(i, { labelZh })} error={error} />
-                <TextField
-                  id={`ground-${i}-reference`}
-                  name={`declineGrounds.${i}.legalReference`}
-                  label={t('questions.settings.legalReference')}
-                  maxLength={300}
-                  value={g.legalReference}
-                  onChange={(legalReference) => setGround(i, { legalReference })}
+                <GroundFields
+                  index={i}
+                  listName="declineGrounds"
+                  ground={g}
+                  labels={{
+                    code: t('questions.settings.code'),
+                    codeHint: t('questions.settings.codeHint'),
+                    label: t('questions.settings.label'),
+                    labelZh: t('questions.settings.labelZh'),
+                    legalReference: t('questions.settings.legalReference'),
+                  }}
+                  onChange={(patch) => setGround(i, patch)}
                   error={error}
                 />
                 <Button type="button" unstyled onClick={() => set({ grounds: values.grounds.filter((_, j) => j !== i) })}>
@@ -151,7 +147,7 @@ export function SettingsPage() {
                 </Button>
               </Fieldset>
             ))}
-            <Button type="button" outline onClick={() => set({ grounds: [...values.grounds, { code: '', label: '', labelZh: '', legalReference: '' }] })}>
+            <Button type="button" outline onClick={() => set({ grounds: [...values.grounds, emptyGround] })}>
               {t('questions.settings.addGround')}
             </Button>
           </Fieldset>

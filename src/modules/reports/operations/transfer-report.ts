@@ -9,7 +9,7 @@ import { deadlineFor } from '../../../core/calendar/working-days.js';
 import { transferRefusal } from '../rules.js';
 import { loadReport, reportPath, reportTitle, reportTitleZh } from '../queries/load-report.js';
 import { isDepartment } from '../queries/route-report.js';
-import { officialPostIn } from './official-post.js';
+import { officialPostIn } from '../../../core/organizations/departments.js';
 
 /**
  * "Not our responsibility": the department passes an open report to another department with a

@@ -6,7 +6,7 @@ import type { UserActor } from '../../../core/permissions/actor.js';
 import { notifyFollowers } from '../../../core/notifications/notify.js';
 import { statusRefusal, type StatusTarget } from '../rules.js';
 import { loadReport, reportPath, reportTitle, reportTitleZh } from '../queries/load-report.js';
-import { officialPostIn } from './official-post.js';
+import { officialPostIn } from '../../../core/organizations/departments.js';
 
 /**
  * The responsible department says where a report stands: acknowledged, in progress (again, to post

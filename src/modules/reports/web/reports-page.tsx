@@ -5,97 +5,47 @@
  * one's own reports, to the departments' records and (for administrators) to the routing table.
  */
 import { Pager } from '../../../../web/src/ui/pager.js';
-import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { Button } from '@trussworks/react-uswds';
+import { Link } from 'react-router';
 import { api } from '../../../../web/src/api.js';
 import { useAreas } from '../../../../web/src/app/areas.js';
 import { useSession } from '../../../../web/src/app/session.js';
+import { useAreaOptions } from '../../../../web/src/ui/area-options.js';
 import { ApiErrorAlert } from '../../../../web/src/ui/api-error-alert.js';
 import { SelectField, TextField } from '../../../../web/src/ui/field.js';
+import { FilterCheckbox, FilterForm } from '../../../../web/src/ui/filter-form.js';
 import { Loading } from '../../../../web/src/ui/loading.js';
 import { useLocalize } from '../../../../web/src/ui/localize.js';
 import { usePageTitle } from '../../../../web/src/ui/page-title.js';
 import { useLoad } from '../../../../web/src/ui/use-load.js';
+import { useUrlFilters } from '../../../../web/src/ui/use-url-filters.js';
 import { CategorySelect } from './category-select.js';
 import { DeadlineText, ReportsSketch, ReporterLine, StateTag, useCategoryName } from './parts.js';
 import { REPORT_STATES, reportUrl, type CategoriesResponse, type ReportList } from './types.js';
 
-const PAGE = 20;
-
-interface Filters {
-  q: string;
-  /** Set from a department's record page ("all its reports"); kept while other filters change. */
-  departmentId: string;
-  categoryId: string;
-  state: string;
-  areaId: string;
-  overdue: boolean;
-}
-
-function readFilters(params: URLSearchParams): Filters {
-  return {
-    q: params.get('q') ?? '',
-    departmentId: params.get('department') ?? '',
-    categoryId: params.get('category') ?? '',
-    state: params.get('state') ?? '',
-    areaId: params.get('area') ?? '',
-    overdue: params.get('overdue') === 'true',
-  };
-}
-
 export function ReportsPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const { rows, byId } = useAreas();
+  const { byId } = useAreas();
   const { name, number, dateTime } = useLocalize();
+  const areaOptions = useAreaOptions();
+  // departmentId is set from a department's record page ("all its reports"); kept while other filters change.
+  const { applied, query, form, set, apply, goTo, page, pages, paramsKey } = useUrlFilters(
+    { q: '', departmentId: '', categoryId: '', state: '', areaId: '', overdue: false },
+    { keys: { departmentId: 'department', categoryId: 'category', areaId: 'area' } },
+  );
   const categoryName = useCategoryName();
-  const [params, setParams] = useSearchParams();
-  const applied = readFilters(params);
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const [form, setForm] = useState<Filters>(applied);
-  const paramsKey = params.toString();
-  useEffect(() => setForm(readFilters(new URLSearchParams(paramsKey))), [paramsKey]);
   usePageTitle(t('reports.list.title'));
 
   const categories = useLoad(() => api.get<CategoriesResponse>('/problem-reports/categories'), []);
   const list = useLoad(
     () =>
-      api.get<ReportList>('/problem-reports', {
-        q: applied.q,
-        departmentId: applied.departmentId,
-        categoryId: applied.categoryId,
-        state: applied.state,
-        areaId: applied.areaId,
-        overdue: applied.overdue ? 'true' : undefined,
-        limit: PAGE,
-        offset: (page - 1) * PAGE,
-      }),
+      api.get<ReportList>('/problem-reports', query),
     [paramsKey, session?.user?.id],
     session !== null,
   );
   const data = list.data;
   const filteredDepartment = applied.departmentId ? categories.data?.departments.find((d) => d.id === applied.departmentId) : undefined;
-
-  function apply(event: FormEvent) {
-    event.preventDefault();
-    const next = new URLSearchParams();
-    if (form.q.trim()) next.set('q', form.q.trim());
-    if (form.departmentId) next.set('department', form.departmentId);
-    if (form.categoryId) next.set('category', form.categoryId);
-    if (form.state) next.set('state', form.state);
-    if (form.areaId) next.set('area', form.areaId);
-    if (form.overdue) next.set('overdue', 'true');
-    setParams(next);
-  }
-  function goTo(target: number) {
-    const next = new URLSearchParams(params);
-    if (target > 1) next.set('page', String(target));
-    else next.delete('page');
-    setParams(next);
-  }
-  const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
 
   return (
     <>
@@ -137,15 +87,15 @@ export function ReportsPage() {
           <Link to="/reports">{t('reports.list.allDepartments')}</Link>
         </p>
       ) : null}
-      <form className="usa-form civitas-filters" role="search" aria-label={t('reports.list.filters')} onSubmit={apply}>
-        <TextField id="reports-q" name="q" type="search" label={t('reports.list.search')} optional value={form.q} onChange={(q) => setForm({ ...form, q })} />
+      <FilterForm label={t('reports.list.filters')} submitLabel={t('reports.list.apply')} onSubmit={apply}>
+        <TextField id="reports-q" name="q" type="search" label={t('reports.list.search')} optional value={form.q} onChange={set('q')} />
         <CategorySelect
           id="reports-category"
           label={t('reports.list.category')}
           emptyLabel={t('reports.list.anyCategory')}
           categories={categories.data?.categories ?? []}
           value={form.categoryId}
-          onChange={(categoryId) => setForm({ ...form, categoryId })}
+          onChange={set('categoryId')}
           optional
         />
         <SelectField
@@ -160,7 +110,7 @@ export function ReportsPage() {
             ...REPORT_STATES.map((s) => ({ value: s, label: t(`reports.state.${s}`) })),
           ]}
           value={form.state}
-          onChange={(state) => setForm({ ...form, state })}
+          onChange={set('state')}
         />
         <SelectField
           id="reports-area"
@@ -168,18 +118,12 @@ export function ReportsPage() {
           label={t('reports.list.area')}
           optional
           emptyLabel={t('reports.list.anyArea')}
-          options={rows.map((r) => ({ value: r.area.id, label: `${'\u2003'.repeat(r.depth)}${name(r.area)}` }))}
+          options={areaOptions}
           value={form.areaId}
-          onChange={(areaId) => setForm({ ...form, areaId })}
+          onChange={set('areaId')}
         />
-        <div className="usa-checkbox margin-y-2">
-          <input className="usa-checkbox__input" id="reports-overdue" type="checkbox" checked={form.overdue} onChange={(e) => setForm({ ...form, overdue: e.target.checked })} />
-          <label className="usa-checkbox__label" htmlFor="reports-overdue">
-            {t('reports.list.overdueOnly')}
-          </label>
-        </div>
-        <Button type="submit">{t('reports.list.apply')}</Button>
-      </form>
+        <FilterCheckbox id="reports-overdue" label={t('reports.list.overdueOnly')} checked={form.overdue} onChange={set('overdue')} />
+      </FilterForm>
 
       <ApiErrorAlert error={list.error} focus={false} />
       {list.loading && !data ? <Loading /> : null}
@@ -221,7 +165,7 @@ export function ReportsPage() {
               );
             })}
           </ul>
-          <Pager page={page} pages={pages} onPage={(n) => goTo(n)} />
+          <Pager page={page} pages={pages(data.total)} onPage={goTo} />
         </>
       ) : null}
     </>

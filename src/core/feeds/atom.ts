@@ -1,6 +1,7 @@
 /**
- * Atom 1.0 (RFC 4287) feeds, written by hand: a feed is small and fixed in shape, so a few escaped
- * strings are clearer than an XML library. Pure: no database, no clock.
+ * Atom 1.0 (RFC 4287) feeds for every module (answers of a department, a register's documents, ...),
+ * written by hand: a feed is small and fixed in shape, so a few escaped strings are clearer than an
+ * XML library. Pure: no database, no clock.
  */
 
 /** Characters XML 1.0 does not allow at all (control characters other than tab, newline, return; lone surrogates; U+FFFE/F). */
