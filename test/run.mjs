@@ -47,7 +47,10 @@ if (mode === 'browser') {
 const tapFile = path.join(os.tmpdir(), `civitas-tap-${process.pid}.txt`);
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)';
 console.log(`Running ${files.length} ${mode} test file(s) on ${engine}`);
-const concurrency = mode === 'browser' ? 1 : Math.max(1, Math.min(os.availableParallelism(), 4));
+// Unit test files wait on the database much of the time (PostgreSQL works in its own processes), so
+// more files run at once than there are cores; browser journeys run one at a time.
+const cores = os.availableParallelism();
+const concurrency = mode === 'browser' ? 1 : Math.min(4, process.env.DATABASE_URL ? cores * 2 : cores + 1);
 const result = spawnSync(
   process.execPath,
   [
